@@ -1,0 +1,5 @@
+"""`python -m rights` runs the command-line interface."""
+
+from rights.cli import main
+
+main()

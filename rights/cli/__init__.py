@@ -1,0 +1,13 @@
+"""The command-line interface: the only module that uses typer. Each command lives in its own module."""
+
+from __future__ import annotations
+
+from rights.cli import inspect_cmd  # noqa: F401  (registers the command)
+from rights.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]
