@@ -59,6 +59,8 @@ class Settings:
     follow_hops: int = 3
     db_path: Path | None = None  # None: default_db_path()
     policy_dirs: tuple[Path, ...] = ()
+    # Fixed name resolution, like curl --resolve: "host=address" or "host=address:port" (tests, intranets).
+    resolve: tuple[str, ...] = ()
 
     def database(self) -> Path:
         return self.db_path if self.db_path is not None else default_db_path()
@@ -98,6 +100,9 @@ def _coerce(key: str, value: Any, kind: Any) -> Any:
             if text in ("0", "false", "no", "off"):
                 return False
             raise ValueError(text)
+        if kind_name.startswith("tuple[str"):
+            items = value if isinstance(value, list | tuple) else str(value).split(",")
+            return tuple(str(v).strip() for v in items if str(v).strip())
         if "tuple" in kind_name:
             items = value if isinstance(value, list | tuple) else str(value).split(os.pathsep)
             return tuple(Path(str(v)).expanduser() for v in items if str(v))
