@@ -1,0 +1,48 @@
+"""Detectors: pure functions over a `Page`, each returning values with evidence.
+
+`detect_signals(page)` runs them all and chooses the primary value of each: the republication origin, the
+licence that covers the article, the copyright notice and the reuse terms.
+"""
+
+from __future__ import annotations
+
+from rights.models import Page, Republication, Signals
+from rights.signals.attribution import detect_attributions
+from rights.signals.copyright import detect_copyrights
+from rights.signals.license import detect_licenses, primary_license
+from rights.signals.terms import detect_terms
+
+__all__ = ["detect_signals"]
+
+_KIND = {"republished": "republished", "wire": "wire", "press_release": "press_release",
+         "canonical_only": "canonical_only"}
+
+
+def detect_signals(page: Page) -> Signals:
+    """All detectors over one page."""
+    attributions, rejected = detect_attributions(page)
+    licenses, lic_rejected = detect_licenses(page)
+    license, conflicts = primary_license(licenses)
+    copyrights, cr_rejected = detect_copyrights(page)
+    terms = detect_terms(page, license)
+    top = attributions[0] if attributions and attributions[0].strength >= 2 else None
+    if top is None and attributions:
+        top = attributions[0]
+    republication = (
+        Republication(True, _KIND.get(top.kind, "republished"), top.origin_name, top.origin_url, top.evidence)
+        if top is not None
+        else Republication(False, None, None, None)
+    )
+    if len(page.canonicals) > 1:
+        conflicts.append(f"{len(page.canonicals)} canonical links declared: {', '.join(page.canonicals[:3])}")
+    return Signals(
+        republication=republication,
+        attributions=tuple(attributions),
+        license=license,
+        licenses=tuple(licenses),
+        copyright=copyrights[0] if copyrights else None,
+        copyrights=tuple(copyrights),
+        reuse_terms=terms,
+        rejected=tuple(rejected + lic_rejected + cr_rejected),
+        conflicts=tuple(conflicts),
+    )

@@ -1,0 +1,351 @@
+"""Attribution: does the page say its text comes from elsewhere, and from whom?
+
+Signals: "originally published on/by X", "first appeared in X", "republished from X under a Creative Commons
+licence", "cross-posted from X", "reprinted with permission from X", "The post ... appeared first on X" (and
+German, French, Spanish, Italian, Portuguese phrasings), wire credits (AP, Reuters, AFP, EFE, dpa, ...),
+press-release wires, a byline crediting another outlet, `syndication-source` / `original-source` meta, JSON-LD
+`isBasedOn`, and a canonical on another registrable domain.
+
+Traps that must not count, each kept as a `Rejected` with its reason: the page's own site named as origin,
+the original publisher's "Republish this story" widget, outbound notices ("this article was reprinted on X"),
+forum quotes ("Originally posted by"), date notes ("Originally published on Tuesday ..."), citations ("the study
+was first published in Nature") and image credits ("AP Photo"). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rights.jsonld import names, types_of, urls
+from rights.metadata import ARTICLE_TYPES
+from rights.models import Attribution, Evidence, Link, Page, Rejected, TextBlock, Zone
+from rights.signals import wires
+from rights.signals.common import block_evidence, clip, fold, is_own, link_evidence, meta_evidence, window
+from rights.signals.origin import clean_origin, is_date_like, outlet_of_byline
+from rights.urls import registrable_domain
+
+_NOUN = (r"(?:article|story|post|blog ?post|piece|essay|interview|column|op-?ed|commentary|report|text|entry"
+         r"|item|review|analysis|feature|letter|version|content|excerpt|news|release|press release|guest post)")
+_SELF = re.compile(rf"\b(?:this|the|a|an|our|which|that|it|its)\s+(?:\w+\s+){{0,3}}{_NOUN}s?\b|\bit\b|^\W*$", re.I)
+# Subjects that make a "first published in" sentence a citation, not a statement about this page.
+_CITED = re.compile(
+    r"\b(?:study|paper|research|findings|results|data|survey|book|novel|poem|song|album|film|photo|photograph|image"
+    r"|picture|video|letter|speech|quote|phrase|term|word|concept|idea|theory|law|bill|report(?:ed)? by|journal"
+    r"|magazine's|edition|recipe|map|chart|list|ranking|he|she|they|who|which was|was born)\b",
+    re.I,
+)
+
+_P = r"(?P<rest>.{2,200})"
+_INBOUND: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (rule, re.compile(pattern, re.I))
+    for rule, pattern in (
+        ("originally-published", r"\b(?:originally|first|initially|previously|earlier|originaly)\s+(?:been\s+)?"
+                                 r"(?:published|posted|appeared|ran|printed|written|broadcast|aired|featured|released"
+                                 r"|seen|syndicated)(?:\s+(?:online|here|in print))?\s+(?:on|in|at|by|for|with|over at"
+                                 r"|via|through)\s+" + _P),
+        ("appeared-first", r"\b(?:appeared|ran|was published|published)\s+(?:first|originally|initially)\s+"
+                           r"(?:on|in|at|by)\s+" + _P),
+        ("republished-from", r"\b(?:re-?published|re-?posted|reprinted|re-?printed|reproduced|syndicated|adapted"
+                             r"|excerpted|re-?blogged|shared|used)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+|express\s+)?"
+                             r"permission\s+)?(?:from|of|courtesy of|via|thanks to)\s+" + _P),
+        ("with-permission", r"\b(?:re-?printed|re-?published|reproduced|used|posted|republished here|shared)\s+"
+                            r"(?:here\s+)?(?:with|by)\s+(?:the\s+)?(?:kind\s+|express\s+|gracious\s+)?"
+                            r"permission\s+(?:of|from)\s+" + _P),
+        ("cross-posted", r"\bcross[- ]?post(?:ed)?\s+(?:from|on|at)?\s*:?\s*" + _P),
+        ("crosspost-label", r"^\W*cross[- ]?post(?:ed)?\s*:\s*" + _P),
+        ("courtesy-of", rf"\b{_NOUN}\s+(?:is\s+|was\s+)?(?:courtesy of|provided by|supplied by|reproduced from"
+                        r"|reprinted from|taken from|published by)\s+" + _P),
+        ("written-for", r"\b(?:originally|first)\s+(?:written|produced|prepared|reported)\s+(?:for|by)\s+" + _P),
+        ("de-zuerst", r"\b(?:zuerst|ursprünglich|erstmals|zunächst|original)\s+(?:\w+\s+)?(?:erschienen|veröffentlicht"
+                      r"|publiziert)\s+(?:auf|bei|in|im|unter|von)\s+" + _P),
+        ("de-erschien", r"\berschien\s+(?:zuerst|ursprünglich|erstmals|zunächst)\s+(?:auf|bei|in|im|unter)\s+" + _P),
+        ("de-erstveroeffentlichung", r"\berstver[öo]ffentlichung\s*(?::|auf|bei|in|im)\s*" + _P),
+        ("de-genehmigung", r"\b(?:mit\s+)?freundliche[rn]?\s+genehmigung\s+(?:von|der|des|vom)\s+" + _P),
+        ("de-uebernommen", r"\b(?:übernommen|übernahme)\s+(?:von|aus|vom)\s+" + _P),
+        ("fr-publie", r"\b(?:initialement|originellement|originalement|d.abord|précédemment|originairement)\s+"
+                      r"(?:publiée?s?|parue?s?|mise? en ligne)\s+(?:sur|dans|par|chez)\s+" + _P),
+        ("fr-publie2", r"\b(?:publiée?s?|parue?s?)\s+(?:initialement|originellement|d.abord|à l.origine|pour la "
+                       r"première fois)\s+(?:sur|dans|par|chez)\s+" + _P),
+        ("fr-autorisation", r"\b(?:republiée?|reproduite?|reprise?)\s+avec\s+(?:l.aimable\s+)?(?:autorisation|"
+                            r"permission)\s+(?:de|du|des)\s+" + _P),
+        ("es-publicado", r"\b(?:publicad[oa]s?|aparecid[oa]s?|difundid[oa]s?)\s+(?:originalmente|originariamente"
+                         r"|inicialmente|primero|por primera vez)\s+(?:en|por)\s+" + _P),
+        ("es-fue", r"\b(?:fue|ha sido)\s+(?:publicad[oa]|reproducid[oa])\s+(?:originalmente\s+|originariamente\s+)?"
+                   r"(?:en|por)\s+" + _P),
+        ("es-apareció", r"\bapareci[óo]\s+(?:originalmente|primero|por primera vez|inicialmente)\s+en\s+" + _P),
+        ("es-permiso", r"\breproducid[oa]\s+con\s+(?:permiso|autorizaci[óo]n)\s+de\s+" + _P),
+        ("it-pubblicato", r"\b(?:pubblicat[oa]\s+(?:originariamente|originalmente|inizialmente|per la prima volta)"
+                          r"|originariamente\s+pubblicat[oa])\s+(?:su|in|da)\s+" + _P),
+        ("pt-publicado", r"\bpublicad[oa]\s+(?:originalmente|originariamente|inicialmente)\s+(?:em|no|na|pel[oa])\s+"
+                         + _P),
+    )
+)
+# Standalone source lines: "Source: United Nations", "Quelle: Handelsblatt Online", "Fuente: EFE".
+_SOURCE_LINE = re.compile(r"^\W{0,3}(?:source|sources|quelle|fuente|fonte|bron|article from|originally from)\s*:\s*"
+                          r"(?P<rest>.{2,120})$", re.I)
+# "Zunächst im Cicero erschienen": the name sits between the preposition and the verb.
+_DE_INFIX = re.compile(r"\b(?:zuerst|zunächst|ursprünglich|erstmals)\s+(?:im|in der|in|bei|auf)\s+(?P<rest>[^.,;:]{2,60}?)"
+                       r"\s+(?:erschienen|veröffentlicht|publiziert)", re.I)
+_OUTBOUND = re.compile(
+    r"\b(?:was|were|has been|have been|is being|will be|also)\s+(?:also\s+)?(?:re-?printed|re-?published|syndicated"
+    r"|cross-?posted|picked up|translated|featured|re-?posted|appeared|published)\s+(?:on|in|at|by)\s+"
+    r"|\b(?:republished|reprinted|syndicated)\s+by\s+|\balso (?:appears|ran|available) (?:on|in|at)\b",
+    re.I,
+)
+_FORUM = re.compile(r"\boriginally posted by\b|\bquote\s*(?:from)?\s*:\s*originally|\bquote from\b", re.I)
+_WIDGET = re.compile(r"\brepublish (?:this|our)\b|\brepublishing guidelines\b|\bsteal (?:this|our) stor|"
+                     r"\bcopy (?:and paste )?(?:the|this) (?:html|code)\b|<[a-z]+[^>]*>|\{[a-z_]+\}", re.I)
+_READ_ORIGINAL = re.compile(r"\bread (?:the )?original\b|\boriginal (?:article|story|post)\b|\bview (?:the )?original",
+                            re.I)
+_LEAD_IN = re.compile(r"^\s*(?:the|a|an)\s+", re.I)
+
+
+@dataclass(slots=True)
+class _Found:
+    kind: str
+    name: str | None
+    url: str | None
+    evidence: Evidence
+    strength: int
+    order: int
+
+
+class _Sink:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.found: list[_Found] = []
+        self.rejected: list[Rejected] = []
+
+    def reject(self, kind: str, reason: str, evidence: Evidence) -> None:
+        self.rejected.append(Rejected(kind, reason, evidence))
+
+    def accept(self, kind: str, name: str | None, url: str | None, evidence: Evidence, strength: int,
+               order: int) -> None:
+        if is_own(self.page, name, url):
+            self.reject("self_attribution", f"names the page's own site ({name or url}) as origin", evidence)
+            return
+        self.found.append(_Found(kind, name, url, evidence, strength, order))
+
+
+def _link_for(page: Page, block: TextBlock, name: str | None, start: int) -> Link | None:
+    """The link in `block` that names the origin: one whose text overlaps the name, else the first after `start`."""
+    candidates = [ln for ln in page.links if ln.block == block.index and ln.tag == "a"]
+    if not candidates:
+        return None
+    if name:
+        folded = fold(name)
+        for link in candidates:
+            text = fold(link.text)
+            if text and (text in folded or folded in text):
+                return link
+    after = [ln for ln in candidates if ln.text and block.text.find(ln.text, start) >= 0]
+    if after:
+        return after[0]
+    return None
+
+
+def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
+    text = block.text
+    for rule, pattern in _INBOUND:
+        for match in pattern.finditer(text):
+            _consider(page, block, rule, match.start(), match.start("rest"), match.group("rest"), order, sink)
+    match = _DE_INFIX.search(text)
+    if match:
+        _consider(page, block, "de-zunaechst", match.start(), match.start("rest"), match.group("rest"), order, sink)
+    if len(text) <= 140:
+        match = _SOURCE_LINE.match(text)
+        if match and block.tag not in ("figcaption", "caption"):
+            _consider(page, block, "source-line", match.start(), match.start("rest"), match.group("rest"), order,
+                      sink, strength=2)
+
+
+def _consider(page: Page, block: TextBlock, rule: str, start: int, rest_at: int, rest: str, order: int, sink: _Sink,
+              strength: int = 3) -> None:
+    text = block.text
+    evidence = block_evidence(block, rule, window(text, start, rest_at + 60))
+    before = text[max(0, start - 80) : start]
+    phrase = text[start:rest_at]
+    if _FORUM.search(text[max(0, start - 20) : rest_at + 5]) or block.zone is Zone.COMMENTS:
+        sink.reject("forum_quote", "a forum quote, not the page's origin", evidence)
+        return
+    if block.zone in (Zone.ASIDE, Zone.NAV) or _WIDGET.search(text):
+        sink.reject("republish_widget", "a republication widget or template, not a statement about this copy",
+                    evidence)
+        return
+    if _OUTBOUND.search(phrase) and not re.search(r"\b(?:from|of|courtesy)\b", phrase, re.I):
+        sink.reject("outbound_notice", "says where this article went, not where it came from", evidence)
+        return
+    if rule not in ("source-line", "crosspost-label") and _OUTBOUND.search(text[max(0, start - 40) : rest_at]):
+        sink.reject("outbound_notice", "says where this article went, not where it came from", evidence)
+        return
+    if is_date_like(rest):
+        sink.reject("date_note", "a date, not a publisher", evidence)
+        return
+    sentence_start = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+    subject = before[sentence_start + 2 :] if sentence_start >= 0 else before
+    if rule in ("originally-published", "appeared-first", "written-for") and not _SELF.search(subject):
+        if _CITED.search(subject) or (block.zone is Zone.MAIN and len(text) > 400):
+            sink.reject("citation", "describes another work's publication (a citation)", evidence)
+            return
+    if re.match(r"\s*(?:the\s+)?(?:journal|proceedings|magazine issue)\b", rest, re.I):
+        sink.reject("citation", "names a journal (a citation)", evidence)
+        return
+    if block.tag in ("figcaption", "caption") or re.search(r"\b(?:photo|image|picture|illustration|foto|bild)s?\b",
+                                                           subject, re.I):
+        sink.reject("image_credit", "credits a picture, not the text", evidence)
+        return
+    name, url = clean_origin(rest)
+    link = _link_for(page, block, name, rest_at)
+    if link is not None and (url is None) and not is_own(page, None, link.url):
+        url = link.url
+        if not name or len(name) > 60 or fold(link.text) and fold(link.text) in fold(name or ""):
+            name = link.text if link.text and not _READ_ORIGINAL.search(link.text) else name
+    if not name and url:
+        name = registrable_domain(url)
+    if not name:
+        sink.reject("no_origin", "a republication phrase without a named origin", evidence)
+        return
+    sink.accept("republished", name, url, evidence, strength, order)
+
+
+def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
+    text = block.text
+    head = text[:200]
+    found: tuple[str, str] | None = None
+    match = wires.DATELINE.search(head)
+    if match:
+        found = (match.group("credit"), "wire-dateline")
+    if found is None:
+        match = wires.PR_DATELINE.search(head) if len(text) > 60 else None
+        if match:
+            found = (match.group("credit"), "pr-dateline")
+    if found is None and len(text) <= 80:
+        match = wires.BYLINE.match(text.strip())
+        if match:
+            found = (match.group("credit"), "wire-byline")
+    if found is None and len(text) <= 300:
+        match = wires.WITH_STAFF.search(text)
+        if match and (block.zone is Zone.BYLINE or len(text) <= 120):
+            found = (match.group("credit"), "wire-credit")
+    if found is None:
+        match = wires.AGENCY_COPYRIGHT.search(text)
+        if match and block.in_article:
+            found = (match.group("credit"), "wire-copyright")
+    if found is None:
+        return
+    credit, rule = found
+    wire = wires.wire_for(credit)
+    if wire is None:
+        return
+    evidence = block_evidence(block, rule, window(text, 0, 40))
+    if wires.PHOTO_CREDIT.search(text[:160]) and rule in ("wire-byline", "wire-credit"):
+        sink.reject("image_credit", f"a photo credit ({credit}), not a story credit", evidence)
+        return
+    if block.tag in ("figcaption", "caption"):
+        sink.reject("image_credit", f"a caption credit ({credit}), not a story credit", evidence)
+        return
+    if any(registrable_domain(page.url) == d for d in wire.domains) or is_own(page, wire.name):
+        sink.reject("self_attribution", f"{wire.name} story on {wire.name}'s own site", evidence)
+        return
+    sink.accept(wire.kind, wire.name, None, evidence, 2, order)
+
+
+def _blocks(page: Page) -> list[TextBlock]:
+    """Blocks worth reading: the article and its byline/footer, plus site text that is not chrome."""
+    return [b for b in page.blocks if b.zone not in (Zone.HTML_COMMENT, Zone.NAV) and len(b.text) <= 3000]
+
+
+def _from_text(page: Page, sink: _Sink) -> None:
+    has_article = any(b.in_article for b in page.blocks)
+    for order, block in enumerate(_blocks(page)):
+        if has_article and not block.in_article and block.zone is Zone.OTHER and len(block.text) > 400:
+            continue
+        _phrase_block(page, block, order, sink)
+        if block.in_article or block.zone in (Zone.BYLINE, Zone.MAIN) or not has_article:
+            _wire_block(page, block, order, sink)
+
+
+def _from_bylines(page: Page, sink: _Sink) -> None:
+    candidates = [(a, None) for a in page.authors] + [
+        (b.text, b) for b in page.blocks if b.zone is Zone.BYLINE and len(b.text) <= 100
+    ]
+    for text, block in candidates:
+        wire = outlet_wire(text)
+        evidence = (block_evidence(block, "byline-outlet") if block is not None
+                    else meta_evidence("author", text, "byline-outlet"))
+        if wire is not None:
+            if not is_own(page, wire.name) and not any(registrable_domain(page.url) == d for d in wire.domains):
+                sink.accept(wire.kind, wire.name, None, evidence, 2, 10_000)
+            continue
+        outlet = outlet_of_byline(text)
+        if outlet is None:
+            continue
+        url = None
+        if block is not None:
+            link = _link_for(page, block, outlet, 0)
+            url = link.url if link is not None and fold(outlet) in fold(link.text + " " + link.url) else None
+        sink.accept("republished", outlet, url, evidence, 2, 10_000)
+
+
+def outlet_wire(text: str) -> wires.Wire | None:
+    text = _LEAD_IN.sub("", re.sub(r"^\s*by\s+", "", text.strip(), flags=re.I))
+    for part in re.split(r"\s*[,|/]\s*|\s+(?:for|and|with)\s+", text):
+        wire = wires.BY_CREDIT.get(_LEAD_IN.sub("", part.strip()))
+        if wire is not None and (len(part) > 3 or part.isupper()):
+            return wire
+    return None
+
+
+def _from_metadata(page: Page, sink: _Sink) -> None:
+    for name in ("syndication-source", "original-source", "article:original_url", "dc.source", "dcterms.source"):
+        for value in page.meta.get(name, ()):
+            if value.startswith(("http://", "https://")):
+                sink.accept("republished", registrable_domain(value), value, meta_evidence(name, value, name), 2,
+                            20_000)
+    for item in page.jsonld:
+        if not types_of(item) & ARTICLE_TYPES:
+            continue
+        for url in urls(item.get("isBasedOn")) + urls(item.get("isBasedOnUrl")):
+            if url.startswith(("http://", "https://")):
+                sink.accept("republished", registrable_domain(url), url, meta_evidence("isBasedOn", url, "json-ld",
+                                                                                       "jsonld"), 2, 20_000)
+        for provider in names(item.get("provider")) + names(item.get("sourceOrganization")):
+            wire = wires.wire_for(provider)
+            if wire is not None and not any(registrable_domain(page.url) == d for d in wire.domains):
+                sink.accept(wire.kind, wire.name, None, meta_evidence("provider", provider, "json-ld", "jsonld"), 2,
+                            20_000)
+
+
+def _from_canonical(page: Page, sink: _Sink) -> None:
+    canonical = page.canonical
+    if not canonical or not page.url:
+        return
+    here, there = registrable_domain(page.url), registrable_domain(canonical)
+    if here and there and here != there:
+        link = next(ln for ln in page.links if "canonical" in ln.rel and ln.url == canonical)
+        sink.accept("canonical_only", there, canonical, link_evidence(link, "cross-domain-canonical"), 1, 30_000)
+
+
+def detect_attributions(page: Page) -> tuple[list[Attribution], list[Rejected]]:
+    """Every accepted attribution, strongest first, and the traps that were set aside."""
+    sink = _Sink(page)
+    _from_text(page, sink)
+    _from_bylines(page, sink)
+    _from_metadata(page, sink)
+    _from_canonical(page, sink)
+    ranked = sorted(sink.found, key=lambda f: (-f.strength, not f.evidence.in_article, f.order))
+    merged: list[Attribution] = []
+    for f in ranked:
+        for i, done in enumerate(merged):
+            if fold(done.origin_name or "") == fold(f.name or "") and f.name:
+                if done.origin_url is None and f.url:
+                    merged[i] = Attribution(done.kind, done.origin_name, f.url, done.evidence, done.strength)
+                break
+        else:
+            merged.append(Attribution(f.kind, f.name, f.url, (f.evidence,), f.strength))
+    return merged, sink.rejected
+
+
+def clip_name(name: str) -> str:
+    return clip(name, 80)

@@ -1,0 +1,140 @@
+"""Helpers shared by the detectors: evidence, snippets, the page's own names, name comparison. Pure."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from rights.models import Evidence, Link, Page, TextBlock, Zone
+from rights.urls import host_of, registrable_domain
+
+SNIPPET_CHARS = 300
+_WS = re.compile(r"\s+")
+# Captions and credits: a licence or copyright sign here covers the picture, not the article.
+IMAGE_WORDS = re.compile(
+    r"\b(?:photo(?:graph)?s?|pic(?:ture)?s?|image|images|illustration|foto|fotos|bild|bilder|imagen|imágenes"
+    r"|grafik|graphic|chart|map|video|screenshot|artwork|cover|credit|courtesy|flickr|wikimedia|getty|shutterstock"
+    r"|unsplash|pixabay|istock|imago|dpa-bildfunk|keystone)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def clip(text: str, limit: int = SNIPPET_CHARS) -> str:
+    text = _WS.sub(" ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def window(text: str, start: int, end: int, limit: int = SNIPPET_CHARS) -> str:
+    """The sentence(s) around text[start:end], at most `limit` characters."""
+    if len(text) <= limit:
+        return clip(text, limit)
+    left = max(0, start - (limit - (end - start)) // 2)
+    piece = text[left : left + limit]
+    return clip(("…" if left else "") + piece, limit + 1)
+
+
+def block_evidence(block: TextBlock, rule: str, text: str | None = None) -> Evidence:
+    return Evidence(clip(text if text is not None else block.text), block.zone, block.path, "text", rule,
+                    block.in_article)
+
+
+def link_evidence(link: Link, rule: str, text: str | None = None) -> Evidence:
+    shown = text if text is not None else (f"{link.text} <{link.url}>" if link.text else link.url)
+    source = "meta" if link.tag in ("link", "header") else "link"
+    return Evidence(clip(shown), link.zone, link.path, source, rule, link.in_article)
+
+
+def meta_evidence(name: str, value: str, rule: str, source: str = "meta") -> Evidence:
+    return Evidence(clip(f"{name}: {value}"), Zone.META, name, source, rule, False)
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"^https?://", "", text)
+    text = re.sub(r"^www\.", "", text)
+    text = re.sub(r"[\W_]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+_LEGAL_SUFFIX = re.compile(
+    r"\b(?:inc|ltd|llc|plc|gmbh|ag|sa|pty|co|corp|corporation|limited|media|group|news|online|com|org|net|de|uk)\b"
+)
+
+
+@lru_cache(maxsize=4096)
+def _core(name: str) -> str:
+    return " ".join(_LEGAL_SUFFIX.sub(" ", fold(name)).split())
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Whether two organisation names (or a name and a domain) refer to the same outlet."""
+    if not a or not b:
+        return False
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb or fa.replace(" ", "") == fb.replace(" ", ""):
+        return True
+    ca, cb = _core(a), _core(b)
+    if ca and cb and (ca == cb or ca.replace(" ", "") == cb.replace(" ", "")):
+        return True
+    short, long_ = sorted((fa.replace(" ", ""), fb.replace(" ", "")), key=len)
+    return len(short) >= 5 and long_.startswith(short)
+
+
+def own_names(page: Page) -> list[str]:
+    """Names the page's own site goes by: site name, domain, its first label, the title suffix."""
+    names: list[str] = []
+    if page.site_name:
+        names.append(page.site_name)
+    for url in (page.url, page.og_url, page.canonical):
+        domain = registrable_domain(url) if url else ""
+        if domain:
+            names.append(domain)
+            names.append(domain.split(".")[0])
+            host = host_of(url)
+            if host and host != domain:
+                names.append(host)
+    if page.title:
+        for sep in (" | ", " - ", " — ", " – ", " :: ", " · "):
+            if sep in page.title:
+                names.append(page.title.rsplit(sep, 1)[-1].strip())
+                break
+    return [n for n in names if n and len(n) >= 2]
+
+
+def is_own(page: Page, name: str | None, url: str | None = None) -> bool:
+    """Whether a named origin is the page's own site (self-attribution)."""
+    if url and page.url and registrable_domain(url) == registrable_domain(page.url):
+        return True
+    if not name:
+        return False
+    return any(same_name(name, own) for own in own_names(page))
+
+
+def article_blocks(page: Page) -> Iterator[TextBlock]:
+    for block in page.blocks:
+        if block.in_article and block.zone is not Zone.HTML_COMMENT:
+            yield block
+
+
+def links_in_block(page: Page, block: TextBlock) -> list[Link]:
+    return [link for link in page.links if link.block == block.index]
+
+
+def first_sentence_with(text: str, start: int) -> str:
+    """The sentence of `text` holding position `start`."""
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        if left <= start < right:
+            return text[left:right].strip()
+    return text
+
+
+def any_in(words: Iterable[str], text: str) -> bool:
+    return any(word in text for word in words)
