@@ -129,8 +129,25 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None) -> tuple[
             codec, source = "cp1252", "default"
         else:
             return text.replace("\x00", ""), "utf-8", "detected", warnings
+    if source == "meta" and codec in _SINGLE_BYTE_WESTERN and _is_utf8_with_multibyte(data):
+        warnings.append(f"<meta> declares {codec} but the bytes are valid UTF-8; read as UTF-8")
+        return data.decode("utf-8").replace("\x00", ""), "utf-8", "detected", warnings
     text = data.decode(codec, errors="replace")
     return text.replace("\x00", ""), codec, source, warnings
+
+
+_SINGLE_BYTE_WESTERN = frozenset({"cp1252", "iso8859_15", "iso8859_2", "cp1250"})
+
+
+def _is_utf8_with_multibyte(data: bytes) -> bool:
+    """Valid UTF-8 holding at least one multi-byte sequence (a saved page whose <meta> was never updated)."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # -------------------------------------------------------------------------------------------- sniffing
@@ -301,6 +318,37 @@ def _text_len(node: LexborNode) -> int:
     return len(node.text(deep=True, separator=" ", strip=True))
 
 
+def _deepest_holding(best: LexborNode, size: int, candidates: list[tuple[int, LexborNode]]) -> LexborNode:
+    """The deepest candidate inside `best` that still holds 70% of its text (e.g. the body inside an article)."""
+    chosen, depth = best, 0
+    for other_size, node in candidates:
+        if node.mem_id == best.mem_id or other_size < size * 0.7:
+            continue
+        level, up = 0, node.parent
+        while up is not None and level < 12:
+            level += 1
+            if up.mem_id == best.mem_id:
+                if level > depth:
+                    chosen, depth = node, level
+                break
+            up = up.parent
+    return chosen
+
+
+def _wrappers_inside(main: LexborNode) -> set[int]:
+    """Elements inside the article body that look like chrome by name but hold most of its text
+    (a `sidebar-and-content` wrapper): they are layout, not a zone."""
+    total = _text_len(main)
+    found = set()
+    for node in main.css("[class], [id]"):
+        attrs = node.attributes
+        ident = f"{attrs.get('id') or ''} {attrs.get('class') or ''}".lower().translate(_NO_DIGITS)
+        zone = _zone_cached(node.tag or "", ident, attrs.get("role"), attrs.get("itemprop"))
+        if zone in (Zone.ASIDE, Zone.NAV, Zone.FOOTER, Zone.HEADER, Zone.COMMENTS) and _text_len(node) * 2 > total:
+            found.add(node.mem_id)
+    return found
+
+
 def _find_main(tree: LexborHTMLParser) -> tuple[LexborNode | None, LexborNode | None]:
     """The article body element and the article element around it (which holds title, byline, footer)."""
     body = tree.body
@@ -329,6 +377,7 @@ def _find_main(tree: LexborHTMLParser) -> tuple[LexborNode | None, LexborNode | 
     main: LexborNode | None = None
     if candidates:
         size, main = max(candidates, key=lambda c: c[0])
+        main = _deepest_holding(main, size, candidates)
         if best_p is not None and size < best_p[1] // 4:
             main = parents[best_p[0]]
     elif best_p is not None and best_p[1] >= 200:
@@ -375,11 +424,13 @@ class _Builder:
     def __init__(self, url: str | None, main: LexborNode | None, article: LexborNode | None) -> None:
         self.url = url
         self.article_id = article.mem_id if article is not None else -1
-        self.guarded: set[int] = set()  # ancestors of the article: never a chrome zone
-        node = article.parent if article is not None else None
+        self.guarded: set[int] = set()  # the article body and its ancestors: never a chrome zone
+        node = main
         while node is not None:
             self.guarded.add(node.mem_id)
             node = node.parent
+        if main is not None:
+            self.guarded.update(_wrappers_inside(main))
         self.blocks: list[TextBlock] = []
         self.links: list[dict[str, object]] = []
         self.images: list[Image] = []

@@ -21,7 +21,19 @@ from rights.jsonld import names, types_of, urls
 from rights.metadata import ARTICLE_TYPES
 from rights.models import Attribution, Evidence, Link, Page, Rejected, TextBlock, Zone
 from rights.signals import wires
-from rights.signals.common import block_evidence, clip, fold, is_own, link_evidence, meta_evidence, window
+from rights.signals.common import (
+    block_evidence,
+    clip,
+    domain_label,
+    fold,
+    in_media,
+    is_own,
+    link_evidence,
+    meta_evidence,
+    presumed_url,
+    window,
+)
+from rights.signals.copyright import copyright_holders
 from rights.signals.origin import clean_origin, is_date_like, outlet_of_byline
 from rights.urls import registrable_domain
 
@@ -46,16 +58,21 @@ _INBOUND: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                  r"|via|through)\s+" + _P),
         ("appeared-first", r"\b(?:appeared|ran|was published|published)\s+(?:first|originally|initially)\s+"
                            r"(?:on|in|at|by)\s+" + _P),
-        ("republished-from", r"\b(?:re-?published|re-?posted|reprinted|re-?printed|reproduced|syndicated|adapted"
-                             r"|excerpted|re-?blogged|shared|used)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+|express\s+)?"
-                             r"permission\s+)?(?:from|of|courtesy of|via|thanks to)\s+" + _P),
-        ("with-permission", r"\b(?:re-?printed|re-?published|reproduced|used|posted|republished here|shared)\s+"
+        ("republished-from", r"\b(?:re-?published|re-?posted|reprinted|re-?printed|reproduced|syndicated"
+                             r"|excerpted|re-?blogged)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+|express\s+)?"
+                             r"permission\s+)?(?:from|courtesy of|via|thanks to)\s+" + _P),
+        ("with-permission", r"\b(?:re-?printed|re-?published|reproduced|used|posted|republished here)\s+"
                             r"(?:here\s+)?(?:with|by)\s+(?:the\s+)?(?:kind\s+|express\s+|gracious\s+)?"
                             r"permission\s+(?:of|from)\s+" + _P),
-        ("cross-posted", r"\bcross[- ]?post(?:ed)?\s+(?:from|on|at)?\s*:?\s*" + _P),
+        ("cross-posted", r"\bcross[- ]?post(?:ed)?\s+from\s*:?\s*" + _P),
         ("crosspost-label", r"^\W*cross[- ]?post(?:ed)?\s*:\s*" + _P),
         ("courtesy-of", rf"\b{_NOUN}\s+(?:is\s+|was\s+)?(?:courtesy of|provided by|supplied by|reproduced from"
                         r"|reprinted from|taken from|published by)\s+" + _P),
+        ("excerpt-from", r"\b(?:is|are|was)\s+(?:an?\s+)?(?:excerpt|extract|excerpted|adapted|abridged)\w*\s+"
+                         r"(?:from|of)\s+(?:the\s+(?:book|report)\s+)?" + _P),
+        ("ja-source", r"(?:出典|転載元|引用元|原文|元記事|原典|ソース)\s*[:：]\s*" + _P),
+        ("ja-summary", r"(?:からの要約|より転載|から転載|より抜粋|からの翻訳|の翻訳です)[。、\s]*(?P<rest>.{0,200})"),
+        ("de-herausgeber", r"\b(?:herausgeber|emittent)\s*:\s*" + _P),
         ("written-for", r"\b(?:originally|first)\s+(?:written|produced|prepared|reported)\s+(?:for|by)\s+" + _P),
         ("de-zuerst", r"\b(?:zuerst|ursprünglich|erstmals|zunächst|original)\s+(?:\w+\s+)?(?:erschienen|veröffentlicht"
                       r"|publiziert)\s+(?:auf|bei|in|im|unter|von)\s+" + _P),
@@ -83,14 +100,19 @@ _INBOUND: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # Standalone source lines: "Source: United Nations", "Quelle: Handelsblatt Online", "Fuente: EFE".
 _SOURCE_LINE = re.compile(r"^\W{0,3}(?:source|sources|quelle|fuente|fonte|bron|article from|originally from)\s*:\s*"
-                          r"(?P<rest>.{2,120})$", re.I)
+                          r"(?P<rest>.{2,120}?)(?:(?-i:(?<![A-Z]))[.;]\s|[.;]?$)", re.I)
+_PERMISSION_ONLY = re.compile(r"\b(?:re-?printed|re-?published|reproduced)\s+(?:here\s+)?(?:with|by)\s+(?:the\s+)?"
+                              r"(?:kind\s+|express\s+)?permission\b(?!\s+(?:of|from))", re.I)
+_PUBLISHED_BY = re.compile(r"\bpublished by\s+(?P<rest>.{2,100})", re.I)
+_DOMAIN = re.compile(r"\b(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|co\.uk|de|fr|ca))\b",
+                     re.I)
 # "Zunächst im Cicero erschienen": the name sits between the preposition and the verb.
 _DE_INFIX = re.compile(r"\b(?:zuerst|zunächst|ursprünglich|erstmals)\s+(?:im|in der|in|bei|auf)\s+(?P<rest>[^.,;:]{2,60}?)"
                        r"\s+(?:erschienen|veröffentlicht|publiziert)", re.I)
 _OUTBOUND = re.compile(
     r"\b(?:was|were|has been|have been|is being|will be|also)\s+(?:also\s+)?(?:re-?printed|re-?published|syndicated"
     r"|cross-?posted|picked up|translated|featured|re-?posted|appeared|published)\s+(?:on|in|at|by)\s+"
-    r"|\b(?:republished|reprinted|syndicated)\s+by\s+|\balso (?:appears|ran|available) (?:on|in|at)\b",
+    r"|\b(?:republished|reprinted|syndicated)\s+by\s+(?!(?:the\s+)?(?:kind\s+)?(?:permission|courtesy))|\balso (?:appears|ran|available) (?:on|in|at)\b",
     re.I,
 )
 _FORUM = re.compile(r"\boriginally posted by\b|\bquote\s*(?:from)?\s*:\s*originally|\bquote from\b", re.I)
@@ -98,6 +120,10 @@ _WIDGET = re.compile(r"\brepublish (?:this|our)\b|\brepublishing guidelines\b|\b
                      r"\bcopy (?:and paste )?(?:the|this) (?:html|code)\b|<[a-z]+[^>]*>|\{[a-z_]+\}", re.I)
 _READ_ORIGINAL = re.compile(r"\bread (?:the )?original\b|\boriginal (?:article|story|post)\b|\bview (?:the )?original",
                             re.I)
+_SOURCE_NOISE = re.compile(r"\d|\b(?:data|reporting|survey|analysis|estimates?|calculations?|census|statistics"
+                           r"|graphic|chart|photo|image|video|duration|wikipedia)\b|\|", re.I)
+_CONTRIBUTED = re.compile(r"\bcontributed to this (?:report|story|article)|\bcontributed reporting\b"
+                          r"|\badditional reporting by\b|\bmit material von\b", re.I)
 _LEAD_IN = re.compile(r"^\s*(?:the|a|an)\s+", re.I)
 
 
@@ -153,11 +179,45 @@ def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None
     match = _DE_INFIX.search(text)
     if match:
         _consider(page, block, "de-zunaechst", match.start(), match.start("rest"), match.group("rest"), order, sink)
-    if len(text) <= 140:
-        match = _SOURCE_LINE.match(text)
-        if match and block.tag not in ("figcaption", "caption"):
-            _consider(page, block, "source-line", match.start(), match.start("rest"), match.group("rest"), order,
-                      sink, strength=2)
+    match = _SOURCE_LINE.match(text)
+    if match and block.tag not in ("figcaption", "caption"):
+        _consider(page, block, "source-line", match.start(), match.start("rest"), match.group("rest"), order,
+                  sink, strength=2)
+    match = _PERMISSION_ONLY.search(text)
+    if match:
+        _permission_without_name(page, block, match.start(), order, sink)
+    if block.in_article and ("©" in text or "copyright" in text.lower()):
+        _foreign_copyright(page, block, order, sink)
+
+
+def _permission_without_name(page: Page, block: TextBlock, start: int, order: int, sink: _Sink) -> None:
+    """"Reprinted with permission." names no one: the origin is the publisher or copyright holder beside it."""
+    text = block.text
+    published = _PUBLISHED_BY.search(text)
+    if published:
+        _consider(page, block, "reprinted-with-permission", start, published.start("rest"), published.group("rest"),
+                  order, sink)
+        return
+    for notice in copyright_holders(text):
+        if not is_own(page, notice):
+            _consider(page, block, "reprinted-with-permission", start, start, notice, order, sink)
+            return
+
+
+def _foreign_copyright(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
+    """An article-level copyright notice that points at another site's domain: the text is that site's."""
+    for match in re.finditer(r"(?:©|\bcopyright\b)[^\n]{0,160}", block.text, re.I):
+        domain = _DOMAIN.search(match.group(0))
+        if domain is None:
+            continue
+        url = "http://" + domain.group(0).split("://")[-1]
+        if is_own(page, None, url):
+            continue
+        evidence = block_evidence(block, "foreign-copyright", match.group(0))
+        holder = copyright_holders(match.group(0))
+        name = holder[0] if holder else registrable_domain(url)
+        sink.accept("republished", name, url, evidence, 2, order)
+        return
 
 
 def _consider(page: Page, block: TextBlock, rule: str, start: int, rest_at: int, rest: str, order: int, sink: _Sink,
@@ -179,15 +239,27 @@ def _consider(page: Page, block: TextBlock, rule: str, start: int, rest_at: int,
     if rule not in ("source-line", "crosspost-label") and _OUTBOUND.search(text[max(0, start - 40) : rest_at]):
         sink.reject("outbound_notice", "says where this article went, not where it came from", evidence)
         return
+    if rule in ("ja-summary",) and not rest.strip():
+        rest = " "
     if is_date_like(rest):
         sink.reject("date_note", "a date, not a publisher", evidence)
         return
     sentence_start = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
     subject = before[sentence_start + 2 :] if sentence_start >= 0 else before
-    if rule in ("originally-published", "appeared-first", "written-for") and not _SELF.search(subject):
-        if _CITED.search(subject) or (block.zone is Zone.MAIN and len(text) > 400):
+    if rule == "de-herausgeber" and not re.search(r"presse(?:mitteilung|meldung|information)|press release",
+                                                  " ".join(b.text for b in page.blocks[:400]), re.I):
+        sink.reject("citation", "a publisher line outside a press release", evidence)
+        return
+    if rule in ("originally-published", "appeared-first", "written-for", "excerpt-from") and not _SELF.search(
+        subject
+    ) and not re.search(r"\b(?:the above|what follows|the following)\b", subject, re.I):
+        if _CITED.search(subject) or len(subject.split()) > 3 or (block.zone is Zone.MAIN and len(text) > 400):
             sink.reject("citation", "describes another work's publication (a citation)", evidence)
             return
+    if rule == "source-line" and (not (block.in_article or block.zone is Zone.BYLINE) or _SOURCE_NOISE.search(rest)
+                                  or in_media(block)):
+        sink.reject("citation", "a source line for data or a claim, not for the text", evidence)
+        return
     if re.match(r"\s*(?:the\s+)?(?:journal|proceedings|magazine issue)\b", rest, re.I):
         sink.reject("citation", "names a journal (a citation)", evidence)
         return
@@ -196,7 +268,17 @@ def _consider(page: Page, block: TextBlock, rule: str, start: int, rest_at: int,
         sink.reject("image_credit", "credits a picture, not the text", evidence)
         return
     name, url = clean_origin(rest)
+    if rule in ("ja-summary", "ja-source") and not name and not url:
+        following = next((b for b in page.blocks if b.index == block.index + 1), None)
+        if following is not None and following.text.startswith("http"):
+            name, url = clean_origin(following.text)
+    if name and re.match(r"(?:my|our|mein|meine|unser|unsere|notre|nuestro|nuestra)\b", name, re.I):
+        sink.reject("self_attribution", f"names the author's or site's own publication ({name})", evidence)
+        return
     link = _link_for(page, block, name, rest_at)
+    if link is not None and rule != "de-herausgeber" and is_own(page, None, link.url):
+        sink.reject("self_attribution", f"links the origin to the page's own site ({link.url})", evidence)
+        return
     if link is not None and (url is None) and not is_own(page, None, link.url):
         url = link.url
         if not name or len(name) > 60 or fold(link.text) and fold(link.text) in fold(name or ""):
@@ -206,7 +288,8 @@ def _consider(page: Page, block: TextBlock, rule: str, start: int, rest_at: int,
     if not name:
         sink.reject("no_origin", "a republication phrase without a named origin", evidence)
         return
-    sink.accept("republished", name, url, evidence, strength, order)
+    kind = "press_release" if rule == "de-herausgeber" else "republished"
+    sink.accept(kind, name, url, evidence, strength, order)
 
 
 def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
@@ -217,12 +300,13 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     if match:
         found = (match.group("credit"), "wire-dateline")
     if found is None:
-        match = wires.PR_DATELINE.search(head) if len(text) > 60 else None
+        match = (wires.PR_DATELINE.search(head) or wires.PR_STAMP.match(head)) if len(text) > 60 else None
         if match:
             found = (match.group("credit"), "pr-dateline")
     if found is None and len(text) <= 80:
         match = wires.BYLINE.match(text.strip())
-        if match:
+        bare = match is not None and match.group(0).strip().lower() == match.group("credit").lower()
+        if match and (not bare or block.in_article or block.zone is Zone.BYLINE):
             found = (match.group("credit"), "wire-byline")
     if found is None and len(text) <= 300:
         match = wires.WITH_STAFF.search(text)
@@ -230,8 +314,12 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
             found = (match.group("credit"), "wire-credit")
     if found is None:
         match = wires.AGENCY_COPYRIGHT.search(text)
-        if match and block.in_article:
+        if match and block.zone not in (Zone.ASIDE, Zone.NAV, Zone.COMMENTS):
             found = (match.group("credit"), "wire-copyright")
+    if found is None and (block.in_article or block.zone is Zone.OTHER):
+        match = wires.TRAILER.search(text[-60:])
+        if match:
+            found = (match.group("credit"), "wire-trailer")
     if found is None:
         return
     credit, rule = found
@@ -239,16 +327,42 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     if wire is None:
         return
     evidence = block_evidence(block, rule, window(text, 0, 40))
+    if _CONTRIBUTED.search(text) and rule == "wire-credit":
+        sink.reject("contribution", f"{credit} contributed to a story written by the site", evidence)
+        return
+    if in_media(block) and rule != "wire-dateline":
+        sink.reject("image_credit", f"a photo or caption credit ({credit}), not a story credit", evidence)
+        return
     if wires.PHOTO_CREDIT.search(text[:160]) and rule in ("wire-byline", "wire-credit"):
         sink.reject("image_credit", f"a photo credit ({credit}), not a story credit", evidence)
         return
     if block.tag in ("figcaption", "caption"):
         sink.reject("image_credit", f"a caption credit ({credit}), not a story credit", evidence)
         return
-    if any(registrable_domain(page.url) == d for d in wire.domains) or is_own(page, wire.name):
+    if _agency_site(page, wire):
         sink.reject("self_attribution", f"{wire.name} story on {wire.name}'s own site", evidence)
         return
-    sink.accept(wire.kind, wire.name, None, evidence, 2, order)
+    sink.accept(wire.kind, wire_name_on_page(page, wire), None, evidence, 2 if wire.name != "Agencies" else 1, order)
+
+
+def wire_name_on_page(page: Page, wire: wires.Wire) -> str:
+    """The agency as the page names it: its longest spelling found in the text ("The Associated Press", "PTI")."""
+    text = " ".join(b.text for b in page.blocks if b.zone is not Zone.HTML_COMMENT)
+    for credit in sorted(wire.credits, key=len, reverse=True):
+        if len(credit) > 3 and credit in text:
+            return credit
+    for credit in sorted(wire.credits, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(credit)}\b", text):
+            return credit
+    return wire.name
+
+
+def _agency_site(page: Page, wire: wires.Wire) -> bool:
+    """Whether the page is on the agency's own site (then its credit is no republication)."""
+    here = presumed_url(page)
+    if here and registrable_domain(here) in wire.domains:
+        return True
+    return is_own(page, wire.name)
 
 
 def _blocks(page: Page) -> list[TextBlock]:
@@ -262,21 +376,22 @@ def _from_text(page: Page, sink: _Sink) -> None:
         if has_article and not block.in_article and block.zone is Zone.OTHER and len(block.text) > 400:
             continue
         _phrase_block(page, block, order, sink)
-        if block.in_article or block.zone in (Zone.BYLINE, Zone.MAIN) or not has_article:
+        if (block.in_article or block.zone in (Zone.BYLINE, Zone.MAIN, Zone.HEADER, Zone.FOOTER) or not has_article
+                or len(block.text) <= 120 or block.index < 400):
             _wire_block(page, block, order, sink)
 
 
 def _from_bylines(page: Page, sink: _Sink) -> None:
     candidates = [(a, None) for a in page.authors] + [
-        (b.text, b) for b in page.blocks if b.zone is Zone.BYLINE and len(b.text) <= 100
+        (b.text, b) for b in page.blocks if b.zone is Zone.BYLINE and len(b.text) <= 100 and not in_media(b)
     ]
     for text, block in candidates:
         wire = outlet_wire(text)
         evidence = (block_evidence(block, "byline-outlet") if block is not None
                     else meta_evidence("author", text, "byline-outlet"))
         if wire is not None:
-            if not is_own(page, wire.name) and not any(registrable_domain(page.url) == d for d in wire.domains):
-                sink.accept(wire.kind, wire.name, None, evidence, 2, 10_000)
+            if not _agency_site(page, wire):
+                sink.accept(wire.kind, wire_name_on_page(page, wire), None, evidence, 2, 10_000)
             continue
         outlet = outlet_of_byline(text)
         if outlet is None:
@@ -312,19 +427,27 @@ def _from_metadata(page: Page, sink: _Sink) -> None:
                                                                                        "jsonld"), 2, 20_000)
         for provider in names(item.get("provider")) + names(item.get("sourceOrganization")):
             wire = wires.wire_for(provider)
-            if wire is not None and not any(registrable_domain(page.url) == d for d in wire.domains):
+            if wire is not None and not _agency_site(page, wire):
                 sink.accept(wire.kind, wire.name, None, meta_evidence("provider", provider, "json-ld", "jsonld"), 2,
                             20_000)
 
 
 def _from_canonical(page: Page, sink: _Sink) -> None:
+    """A canonical on another registrable domain, unless the two domains look like one publisher's (a move)."""
     canonical = page.canonical
-    if not canonical or not page.url:
+    here = page.url
+    if not canonical or not here:
         return
-    here, there = registrable_domain(page.url), registrable_domain(canonical)
-    if here and there and here != there:
-        link = next(ln for ln in page.links if "canonical" in ln.rel and ln.url == canonical)
-        sink.accept("canonical_only", there, canonical, link_evidence(link, "cross-domain-canonical"), 1, 30_000)
+    mine, theirs = domain_label(here), domain_label(canonical)
+    if not mine or not theirs or registrable_domain(here) == registrable_domain(canonical):
+        return
+    link = next(ln for ln in page.links if "canonical" in ln.rel and ln.url == canonical)
+    evidence = link_evidence(link, "cross-domain-canonical")
+    if mine in theirs or theirs in mine:
+        sink.reject("domain_move", f"canonical on {registrable_domain(canonical)}: the same publisher's domain",
+                    evidence)
+        return
+    sink.accept("canonical_only", registrable_domain(canonical), canonical, evidence, 1, 30_000)
 
 
 def detect_attributions(page: Page) -> tuple[list[Attribution], list[Rejected]]:

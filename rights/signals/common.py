@@ -19,6 +19,8 @@ IMAGE_WORDS = re.compile(
     r"|unsplash|pixabay|istock|imago|dpa-bildfunk|keystone)\b",
     re.I,
 )
+_MEDIA_PATH = re.compile(r"caption|image|img|photo|media|figure|credit|gallery|thumb|picture|slideshow|video",
+                         re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
@@ -34,6 +36,11 @@ def window(text: str, start: int, end: int, limit: int = SNIPPET_CHARS) -> str:
     left = max(0, start - (limit - (end - start)) // 2)
     piece = text[left : left + limit]
     return clip(("…" if left else "") + piece, limit + 1)
+
+
+def in_media(block: TextBlock) -> bool:
+    """Whether a block sits in a caption, figure or photo credit."""
+    return block.tag in ("figcaption", "caption") or bool(_MEDIA_PATH.search(block.path))
 
 
 def block_evidence(block: TextBlock, rule: str, text: str | None = None) -> Evidence:
@@ -87,34 +94,92 @@ def same_name(a: str | None, b: str | None) -> bool:
     return len(short) >= 5 and long_.startswith(short)
 
 
+def presumed_url(page: Page) -> str | None:
+    """The page's address, or for a saved page without one, the site its navigation and footer links point to."""
+    if page.url or page.og_url:
+        return page.url or page.og_url
+    counts: dict[str, int] = {}
+    total = 0
+    for link in page.links:
+        if link.zone in (Zone.NAV, Zone.HEADER, Zone.FOOTER) and link.url.startswith("http"):
+            total += 1
+            domain = registrable_domain(link.url)
+            counts[domain] = counts.get(domain, 0) + 1
+    if not counts:
+        return None
+    domain, count = max(counts.items(), key=lambda kv: kv[1])
+    return f"https://{domain}/" if count >= 3 and count * 3 >= total else None
+
+
 def own_names(page: Page) -> list[str]:
-    """Names the page's own site goes by: site name, domain, its first label, the title suffix."""
+    """Names the page's own site goes by: its site name, its domain and host, the title's suffix.
+
+    The canonical link is left out on purpose: on a republished page it points at the original.
+    """
     names: list[str] = []
     if page.site_name:
         names.append(page.site_name)
-    for url in (page.url, page.og_url, page.canonical):
-        domain = registrable_domain(url) if url else ""
-        if domain:
-            names.append(domain)
+    url = presumed_url(page)
+    domain = registrable_domain(url) if url else ""
+    if domain:
+        names.append(domain)
+        host = host_of(url)
+        if host and host != domain:
+            names.append(host)
+        if not page.site_name:
             names.append(domain.split(".")[0])
-            host = host_of(url)
-            if host and host != domain:
-                names.append(host)
-    if page.title:
+    if page.title and not page.site_name:
         for sep in (" | ", " - ", " — ", " – ", " :: ", " · "):
             if sep in page.title:
                 names.append(page.title.rsplit(sep, 1)[-1].strip())
+                first = page.title.split(sep, 1)[0].strip()
+                if len(first.split()) <= 5:
+                    names.append(first)
                 break
     return [n for n in names if n and len(n) >= 2]
 
 
 def is_own(page: Page, name: str | None, url: str | None = None) -> bool:
-    """Whether a named origin is the page's own site (self-attribution)."""
-    if url and page.url and registrable_domain(url) == registrable_domain(page.url):
+    """Whether a named origin is the page's own site (self-attribution).
+
+    The same registrable domain is the own site. A name that extends the site's own name ("VICE US" on VICE,
+    "SmartMoney Select" on smartmoney.com, "urban75 bulletin boards" on urban75) is one of its own editions or
+    sections; a site name that extends the origin's ("Business Insider Deutschland" republishing "Business
+    Insider") is another edition republishing the original.
+    """
+    here = presumed_url(page)
+    if url and here and registrable_domain(url) == registrable_domain(here):
         return True
+    if url and not name:
+        return False
     if not name:
         return False
-    return any(same_name(name, own) for own in own_names(page))
+    origin = fold(name).replace(" ", "")
+    if not origin:
+        return False
+    for own in own_names(page):
+        mine = fold(own).replace(" ", "")
+        if not mine:
+            continue
+        if origin == mine or ("." not in own and _exact(name, own)):
+            return True
+        if len(mine) >= 4 and origin.startswith(mine):
+            return True
+    label = domain_label(here)
+    if url and label and domain_label(url) == label:
+        return not (page.site_name and fold(page.site_name).replace(" ", "").startswith(origin)
+                    and fold(page.site_name).replace(" ", "") != origin)
+    return False
+
+
+def domain_label(url: str | None) -> str:
+    domain = registrable_domain(url) if url else ""
+    return domain.split(".")[0] if domain else ""
+
+
+def _exact(a: str, b: str) -> bool:
+    ca, cb = _core(a).replace(" ", ""), _core(b).replace(" ", "")
+    return bool(ca) and ca == cb
 
 
 def article_blocks(page: Page) -> Iterator[TextBlock]:

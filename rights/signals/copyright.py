@@ -71,6 +71,16 @@ def _holder_year(text: str) -> tuple[str | None, str | None] | None:
     return (holder or None), year
 
 
+def copyright_holders(text: str) -> list[str]:
+    """Holders named by the notices in a piece of text."""
+    holders = []
+    for match in _NOTICE.finditer(text):
+        parsed = _holder_year(text[match.start() : match.start() + 240])
+        if parsed is not None and parsed[0]:
+            holders.append(parsed[0])
+    return holders
+
+
 def _is_image_credit(block: TextBlock, text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start]
     after = text[start : start + 80]

@@ -21,18 +21,18 @@ _DATE_START = re.compile(
     re.I,
 )
 _PREFIX = re.compile(
-    r"^(?:(?:on\s+)?page\s+\w+\s+of|the\s+\w+\s+(?:\d{4}\s+)?(?:issue|edition)\s+of|issue\s+\S+\s+of"
+    r"^(?:(?:adapted|excerpted|reprinted|taken|abridged)\s+from|(?:on\s+)?page\s+\w+\s+of|the\s+\w+\s+(?:\d{4}\s+)?(?:issue|edition)\s+of|issue\s+\S+\s+of"
     r"|an?\s+(?:earlier|shorter|longer|different|slightly different|edited|abridged)\s+(?:version|form)\s+(?:in|on|at|by)"
     r"|the\s+(?:website|site|blog|pages)\s+of|the\s+(?:online\s+)?(?:website|site|blog)|our\s+(?:partner|friends)\s+(?:at|from)"
     r"|(?:our|his|her|their)\s+(?:partners?|friends|colleagues)\s+(?:at|from)|(?:the\s+)?(?:partner\s+)?site)\s+",
     re.I,
 )
 _CUT = re.compile(
-    rf"\s*(?:[.;!?](?:\s|$)|:\s|,\s|\s[-–—|]\s|\s*[(\[]|\s+and\s+(?:is|has|was|are|were|republished|reprinted|reproduced"
+    rf"\s*(?:(?<!\b[A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bSt)(?<!\bJr)(?<!\bMr)(?<!\bDr)[.;!?](?:\s|$)|:\s|,\s|\s[-–—|]\s|\s*[(\[]|\s+and\s+(?:is|has|was|are|were|republished|reprinted|reproduced"
     rf"|appears|used|shared|it|its|we|can|may|has been)\b|\s+under\b|\s+(?:on|in|at)\s+(?:(?:{_DAYS})|(?:{_MONTHS})|\d"
     rf"|the\s+\d|page)\b|\s+with\s+(?:the\s+)?(?:kind\s+)?permission|\s+by\s+permission|\s+as\s+part\s+of|\s+where\b"
     rf"|\s+which\b|\s+who\b|\s+titled\b|\s+entitled\b|\s+before\b|\s+after\b|\s+and\s+(?:has\s+been|is)\s+"
-    rf"|\s+(?:19|20)\d\d\b|\s+(?:here|below)\b|\s+click\b|\s+read\b|\s+is\s+|\s+was\s+|\s+\d)",
+    rf"|\s+(?:19|20)\d\d\b|\s+(?:here|below)\b|\s+click\b|\s+read\b|\s+(?:is|was|are|were)\s+|\s+\d)",
     re.I,
 )
 _URL = re.compile(r"^(?:https?://|www\.)[^\s<>\"')\]]+", re.I)

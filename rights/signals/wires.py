@@ -30,7 +30,7 @@ AGENCIES: tuple[Wire, ...] = (
     Wire("The Canadian Press", ("The Canadian Press", "Canadian Press"), ("thecanadianpress.com",)),
     Wire("PA Media", ("PA Media", "Press Association", "PA Wire"), ("pa.media",)),
     Wire("Sapa", ("Sapa", "SAPA", "South African Press Association"), ()),
-    Wire("Xinhua", ("Xinhua", "XINHUA"), ("xinhuanet.com", "news.cn")),
+    Wire("Xinhua", ("Xinhua", "XINHUA"), ("xinhuanet.com", "news.cn", "chinaview.cn")),
     Wire("Kyodo News", ("Kyodo", "Kyodo News"), ("kyodonews.net",)),
     Wire("ANSA", ("ANSA",), ("ansa.it",)),
     Wire("APA", ("APA", "APA-OTS"), ("apa.at",)),
@@ -77,9 +77,15 @@ _PR_ALT = "|".join(
 )
 
 # "NEW YORK (AP) —", "Hamburg (dpa/lno) –", "(Reuters) -", "Beijing (PTI):"
-DATELINE = re.compile(rf"^\W{{0,3}}(?:[A-ZÀ-Ý][\w.'’ ,-]{{0,60}}?\s*)?\((?P<credit>{_AGENCY_ALT})(?:/[\w-]+)*\)\s*[-–—:]")
+DATELINE = re.compile(
+    rf"^\W{{0,3}}(?:[A-ZÀ-Ý][\w.'’ ,-]{{0,60}}?\s*)?\(\s*(?P<credit>{_AGENCY_ALT})(?:\s*/\s*[\w-]+)*\s*\)\s*[-–—:]"
+)
+# "... after the hooter had sounded. - Sapa", "... (AFP)" at the end of a story
+TRAILER = re.compile(rf"(?:[.!?\"”]\s*[-–—]\s*|\(\s*)(?P<credit>{_AGENCY_ALT})(?:\s*/\s*[\w-]+)*\s*\)?\s*$")
 # "(BUSINESS WIRE)--", "/PRNewswire/ --", "/GLOBE NEWSWIRE/ --", "(ots) -"
 PR_DATELINE = re.compile(rf"[(/](?P<credit>{_PR_ALT})(?:-\w+)?[)/]\s*(?:--|[-–—:])")
+# "07/01/2008 20:12:00 Business Wire Magellan RoadMate ..." (a press-release wire's timestamp line)
+PR_STAMP = re.compile(rf"^\W*(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\s+(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+)?)(?P<credit>{_PR_ALT})\b")
 # "By Associated Press", "By AP", "| Reuters", "Source: AFP", "Quelle: dpa", "Article from: Agence France-Presse"
 BYLINE = re.compile(
     rf"^(?:(?:by|von|por|par|source|quelle|fuente|from|article from|mit material (?:von|vom|der))\s*:?\s+(?:the\s+)?"
@@ -87,7 +93,7 @@ BYLINE = re.compile(
     rf"|reporter|correspondent))?\s*[).]?$",
     re.I,
 )
-WITH_STAFF = re.compile(rf"\b(?:staff and|and|with|mit material (?:von|vom|der)|für|for|from)\s+(?:the\s+)?"
+WITH_STAFF = re.compile(rf"\b(?:[Ss]taff and|and|with|[Mm]it [Mm]aterial (?:von|vom|der)|[Ff]ür|[Ff]or|[Ff]rom)\s+(?:[Tt]he\s+)?"
                         rf"(?P<credit>{_AGENCY_ALT})\b(?:\s+(?:writers?|reporters?))?")
 AGENCY_COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*)?(?:by\s+)?(?:the\s+)?"
                               rf"(?P<credit>{_AGENCY_ALT})\b", re.I)
