@@ -19,8 +19,8 @@ IMAGE_WORDS = re.compile(
     r"|unsplash|pixabay|istock|imago|dpa-bildfunk|keystone)\b",
     re.I,
 )
-_MEDIA_PATH = re.compile(r"caption|image|img|photo|media|figure|credit|gallery|thumb|picture|slideshow|video",
-                         re.I)
+_MEDIA_PATH = re.compile(r"caption|figure|photo|\bimg|image|gallery|slideshow|picture|thumb|hmedia|media-credit"
+                         r"|video|\bmedia\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
@@ -40,7 +40,8 @@ def window(text: str, start: int, end: int, limit: int = SNIPPET_CHARS) -> str:
 
 def in_media(block: TextBlock) -> bool:
     """Whether a block sits in a caption, figure or photo credit."""
-    return block.tag in ("figcaption", "caption") or bool(_MEDIA_PATH.search(block.path))
+    near = " > ".join(block.path.split(" > ")[-2:])
+    return block.tag in ("figcaption", "caption") or bool(_MEDIA_PATH.search(near))
 
 
 def block_evidence(block: TextBlock, rule: str, text: str | None = None) -> Evidence:

@@ -10,18 +10,22 @@ import re
 from rights.jsonld import names, types_of
 from rights.metadata import ARTICLE_TYPES
 from rights.models import CopyrightNotice, Evidence, Page, Rejected, TextBlock, Zone
-from rights.signals.common import IMAGE_WORDS, block_evidence, clip, meta_evidence
+from rights.signals.common import IMAGE_WORDS, block_evidence, clip, in_media, meta_evidence
+from rights.signals.wires import AGENCY_COPYRIGHT
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|november|december"
+                "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _YEARS = rf"{_YEAR}(?:\s*[-–—/,]\s*(?:{_YEAR}|\d\d|present|heute|now))*"
-_SIGN = r"(?:©|&copy;|\(c\)|\(C\)|Ⓒ|copyright\s*©?|copr\.|urheberrecht|derechos de autor)"
+_ONE_SIGN = r"(?:©|&copy;|\(c\)|Ⓒ|copyright(?![a-z])|copr\.|urheberrecht|derechos de autor)"
+_SIGN = rf"(?:{_ONE_SIGN}(?:\s*{_ONE_SIGN})?)"
 _NOTICE = re.compile(
-    rf"(?P<sign>{_SIGN})\s*(?P<y1>{_YEARS})?\s*[,.:]?\s*(?:by\s+|von\s+|par\s+|por\s+)?(?P<rest>[^\n]{{0,160}})",
+    rf"(?P<sign>{_SIGN})\s*(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?\s+(?={_YEAR}))?(?P<y1>{_YEARS})?\s*[,.:]?\s*(?:by\s+|von\s+|par\s+|por\s+)?(?P<rest>[^\n]{{0,160}})",
     re.I,
 )
 # Where a holder's name stops.
 _STOP = re.compile(
-    r"\s*(?:[.;|•·]\s|\.$|\ball rights reserved|\balle rechte|\btous droits|\btodos los derechos|\btutti i diritti"
+    r"\s*(?:(?-i:(?<!\b[A-Z]))(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bSt)(?<!\bJr)[.;|•·]\s|\.$|\ball rights reserved|\balle rechte|\btous droits|\btodos los derechos|\btutti i diritti"
     r"|\bsome rights reserved|\bpowered by|\bprivacy|\bterms of|\bimpressum|\bdatenschutz|\bcontact|\bdesign(?:ed)? by"
     r"|\bthis (?:material|article|work|site|website|content|page)|\bmay not\b|\bunless\b|\bexcept\b|\blicen[cs]ed\b"
     r"|\bunder (?:a|the)\b|\bunauthori[sz]ed|\bno part\b|\breproduction\b|\bsome images\b|\bwith permission"
@@ -30,42 +34,64 @@ _STOP = re.compile(
 )
 _PROSE = re.compile(
     r"copyright(?:ed)?\s+(?:law|laws|act|office|infringement|holder|holders|owner|owners|material|protection|"
-    r"issues?|claims?|policy|notice|violation|term|status|directive|reform|free|-free)|copyright\s+(?:of|to|for)\s+"
+    r"issues?|claims?|policy|notice|violation|term|status|directive|reform|free|-free|registration|statement|info"
+    r"|information|page|terms|reasons|purposes|agent|complaint|question|lawyer)|copyright\s+(?:of|to|for)\s+"
     r"(?:the|this|these|their|its)\b|under copyright|in copyright|fair use|dmca",
     re.I,
 )
 _BAD_HOLDER = re.compile(
-    r"^(?:the\s+)?(?:author|authors|owner|original|respective|individual|all|this|these|those|its|their|our|my)\b"
-    r"|^(?:and|or|of|to|is|are|was|for|in|on|at|with|notice|information|info|policy)\b|^\W*$",
+    r"^(?:the\s+)?(?:author|authors|owner|original|respective|all|this|these|those|its|their|our|my)\b"
+    r"|^(?:and|or|of|to|is|are|was|for|in|on|at|with|notice|information|info|policy)\b|^\W*$"
+    r"|^(?:it|this|that|there|we|you|he|she|they)\s+(?:is|was|are|were|has|have|may|can)\b",
     re.I,
 )
 _TRAILING = re.compile(r"[\s,.;:–—\-|]+$")
 _LEADING = re.compile(r"^[\s,.;:–—\-|©]+")
 
 
-def _holder_year(text: str) -> tuple[str | None, str | None] | None:
-    """Parse one notice line into (holder, year); None when it is not a notice."""
+_ROMAN_YEAR = re.compile(r"^\s*M{1,2}(?:CM|D?C{0,3})(?:XC|L?X{0,3})(?:IX|V?I{0,3})\b[,.]?\s*")
+_BEFORE = re.compile(r"(?:^|[|·•»]\s*)(?P<holder>[^|·•»©]{2,70}?)[,\s]*(?:(?P<year>" + _YEARS + r")\s*)?$")
+_RESERVED = re.compile(r"\s*(?:all|some) rights reserved\.?\s*$", re.I)
+_HOLDER_IS = re.compile(r"copyright (?:holder|owner) (?:for|of) [^.]{0,40}? is (?P<holder>[^,.;]{2,60})", re.I)
+_NO_SIGN = re.compile(rf"(?P<holder>[A-Z][\w&.,'’ -]{{2,60}}?),?\s+(?P<year>{_YEARS})\.?\s+(?:all|some) rights reserved",
+                      re.I)
+
+
+def _clean_holder(holder: str) -> str:
+    holder = _LEADING.sub("", holder)
+    holder = _ROMAN_YEAR.sub("", holder)
+    holder = _TRAILING.sub("", _LEADING.sub("", re.sub(rf"^(?:{_YEARS})\s*", "", holder))).strip()
+    holder = re.sub(r"^(?:by|von|par|por)\s+", "", holder, flags=re.I)
+    if len(holder) > 90 or _BAD_HOLDER.search(holder) or (holder and not re.search(r"\w", holder)):
+        return ""
+    return holder
+
+
+def _holder_year(text: str, before: str = "") -> tuple[str | None, str | None] | None:
+    """Parse one notice into (holder, year); `before` is the text preceding the sign on its line."""
     match = _NOTICE.search(text)
     if not match:
         return None
     sign = match.group("sign").lower()
     year = match.group("y1")
     rest = match.group("rest") or ""
-    if sign.startswith("copyright") and not year and "©" not in sign and match.start() > 0:
-        if _PROSE.search(text[match.start() : match.start() + 60]):
+    if sign.startswith("copyright") and not year and match.start() == 0 and not before.strip():
+        if _PROSE.search(text[:60]):
             return None
+    elif sign.startswith("copyright") and not year and "©" not in sign and _PROSE.search(text[:60]):
+        return None
     stop = _STOP.search(rest)
     holder = rest[: stop.start()] if stop else rest
-    holder = _LEADING.sub("", holder)
     tail_year = re.search(rf"[,\s]+({_YEARS})\s*$", holder)
     if tail_year:
         year = year or tail_year.group(1)
         holder = holder[: tail_year.start()]
-    holder = _TRAILING.sub("", re.sub(rf"^(?:{_YEARS})\s*", "", holder)).strip()
-    if re.match(r"^(?:by|von|par|por)\s+", holder, re.I):
-        holder = re.sub(r"^(?:by|von|par|por)\s+", "", holder, flags=re.I)
-    if len(holder) > 90 or _BAD_HOLDER.search(holder) or (holder and not re.search(r"\w", holder)):
-        holder = ""
+    holder = _clean_holder(holder)
+    if not holder and before.strip():
+        prior = _BEFORE.search(_RESERVED.sub("", before.rstrip()))
+        if prior:
+            holder = _clean_holder(prior.group("holder"))
+            year = year or prior.group("year")
     if not holder and not year:
         return None
     return (holder or None), year
@@ -75,41 +101,99 @@ def copyright_holders(text: str) -> list[str]:
     """Holders named by the notices in a piece of text."""
     holders = []
     for match in _NOTICE.finditer(text):
-        parsed = _holder_year(text[match.start() : match.start() + 240])
+        parsed = _holder_year(text[match.start() : match.start() + 240], _line_before(text, match.start()))
         if parsed is not None and parsed[0]:
             holders.append(parsed[0])
     return holders
 
 
-def _is_image_credit(block: TextBlock, text: str, start: int) -> bool:
+def _line_before(text: str, start: int) -> str:
+    """The words before a sign on its line; the previous short sentence when the sign starts a sentence."""
+    left = text[max(0, start - 80) : start]
+    for sep in (". ", "! ", "? ", "\n"):
+        if sep in left:
+            head, tail = left.rsplit(sep, 1)
+            if tail.strip():
+                return tail
+            previous = re.split(r"[.!?]\s", head)[-1]
+            return previous if len(previous) <= 60 else ""
+    return left
+
+
+def _is_image_credit(block: TextBlock, text: str, start: int, holder: str | None, year: str | None) -> bool:
     before = text[max(0, start - 40) : start]
-    after = text[start : start + 80]
-    return bool(IMAGE_WORDS.search(before) or re.search(r"^\S+\s+(?:getty|ap|reuters|afp|dpa|epa)\b", after, re.I)
-                or block.tag in ("figcaption", "caption"))
+    if in_media(block) or IMAGE_WORDS.search(before) or re.search(r"\bart\b|\bmasthead\b", before, re.I):
+        return True
+    head = text[start : start + 45]
+    if not year and (IMAGE_WORDS.search(head) or re.search(r"^\S+\s*[\w.'’\- ]{2,40}/[A-Z]", head)):
+        return True
+    # "© Alamy" alone in the article body: a picture credit
+    return bool(block.zone is Zone.MAIN and not year and len(block.text) < 60)
 
 
-def _from_blocks(page: Page, rejected: list[Rejected]) -> list[CopyrightNotice]:
+_CODE = re.compile(r"function\s*\(|\bvar\s+\w+\s*=|[{};]\s*[{};]|=>|\*/")
+
+
+def _from_blocks(page: Page, rejected: list[Rejected]) -> list[tuple[int, CopyrightNotice]]:
     found = []
-    for block in page.blocks:
-        if block.zone in (Zone.HTML_COMMENT, Zone.COMMENTS, Zone.NAV) or len(block.text) > 2000:
+    for order, block in enumerate(page.blocks):
+        if block.zone in (Zone.HTML_COMMENT, Zone.COMMENTS) or len(block.text) > 2000:
             continue
         text = block.text
         low = text.lower()
         if "©" not in text and "copyright" not in low and "(c)" not in low and "urheberrecht" not in low:
+            if "rights reserved" in low:
+                _no_sign(block, found, order)
+            continue
+        if _CODE.search(text):
+            continue
+        holder_is = _HOLDER_IS.search(text)
+        if holder_is:
+            found.append((order, CopyrightNotice(holder_is.group("holder").strip(), None,
+                                                 "article" if block.in_article else "site",
+                                                 (block_evidence(block, "copyright-holder-is"),))))
             continue
         for match in _NOTICE.finditer(text):
-            parsed = _holder_year(text[match.start() : match.start() + 240])
+            parsed = _holder_year(text[match.start() : match.start() + 240], _line_before(text, match.start()))
             if parsed is None:
                 continue
-            evidence = block_evidence(block, "copyright-line", text[max(0, match.start() - 20) : match.start() + 200])
-            if _is_image_credit(block, text, match.start()):
+            holder, year = parsed
+            if holder is None and (len(text) <= 60 or match.start() == 0):
+                holder = _neighbour_holder(page, order, block, after=len(text) <= 60)
+            evidence = block_evidence(block, "copyright-line", text[max(0, match.start() - 40) : match.start() + 200])
+            if _is_image_credit(block, text, match.start(), holder, year):
                 rejected.append(Rejected("image_credit", "copyright of a picture, not the text", evidence))
                 continue
-            holder, year = parsed
-            scope = "article" if block.in_article and block.zone is not Zone.ASIDE else "site"
-            found.append(CopyrightNotice(holder, year, scope, (evidence,)))
+            article = (block.in_article and block.zone is not Zone.ASIDE) or bool(
+                holder and AGENCY_COPYRIGHT.search(text[match.start() : match.start() + 80]))
+            found.append((order, CopyrightNotice(holder, year, "article" if article else "site", (evidence,))))
             break
     return found
+
+
+def _neighbour_holder(page: Page, order: int, block: TextBlock, *, after: bool) -> str | None:
+    """A holder split off into the short block just before (or after) a bare "© 2008" notice."""
+    steps = (-1, 1) if after else (-1,)
+    for step in steps:
+        i = order + step
+        while 0 <= i < len(page.blocks) and page.blocks[i].zone is Zone.HTML_COMMENT:
+            i += step
+        if 0 <= i < len(page.blocks):
+            near = page.blocks[i]
+            if near.zone is block.zone and len(near.text) <= 60 and not re.search(r"\d{3,}|@|\bpowered\b", near.text):
+                holder = _clean_holder(_RESERVED.sub("", near.text))
+                if holder:
+                    return holder
+    return None
+
+
+def _no_sign(block: TextBlock, found: list[tuple[int, CopyrightNotice]], order: int) -> None:
+    match = _NO_SIGN.search(block.text)
+    if match:
+        holder = _clean_holder(match.group("holder"))
+        if holder:
+            evidence = block_evidence(block, "rights-reserved-line", match.group(0))
+            found.append((order, CopyrightNotice(holder, match.group("year"), "site", (evidence,))))
 
 
 def _from_metadata(page: Page) -> list[CopyrightNotice]:
@@ -141,14 +225,27 @@ def _from_metadata(page: Page) -> list[CopyrightNotice]:
     return found
 
 
+def _rank(order: int, notice: CopyrightNotice, last: int) -> tuple[int, int, int]:
+    """Article-level notices first (a bare "© Name" in the body only after dated site notices); then site notices
+    with a year and a reserved-rights phrase, last on the page first."""
+    text = notice.evidence[0].text.lower() if notice.evidence else ""
+    reserved = "reserved" in text or "vorbehalten" in text or "réservés" in text or "reservados" in text
+    quality = (2 if notice.year else 0) + (2 if reserved else 0)
+    quality += 1 if notice.evidence and notice.evidence[0].zone is Zone.FOOTER else 0
+    tier = 0 if notice.scope == "article" and (notice.year or reserved) else 1 if notice.scope == "site" else 2
+    return (tier, -quality, last - order if notice.scope == "site" else order)
+
+
 def detect_copyrights(page: Page) -> tuple[list[CopyrightNotice], list[Rejected]]:
     """All copyright notices, most relevant first: article-level lines, JSON-LD, then site footers and meta."""
     rejected: list[Rejected] = []
     lines = _from_blocks(page, rejected)
-    meta = _from_metadata(page)
-    article = [n for n in lines if n.scope == "article" and n.holder]
-    site = [n for n in lines if n.scope == "site" and n.holder]
-    # The site footer's notice is usually the last one on the page.
-    ordered = article + [n for n in meta if n.scope == "article"] + site[::-1] + [
-        n for n in meta if n.scope == "site"] + [n for n in lines if not n.holder]
+    last = len(page.blocks)
+    ranked = sorted((n for n in lines if n[1].holder), key=lambda item: _rank(item[0], item[1], last))
+    meta = [n for n in _from_metadata(page) if n.holder]
+    ordered = [n for _, n in ranked]
+    firm = sum(1 for i, n in ranked if _rank(i, n, last)[0] == 0)
+    ordered[firm:firm] = [n for n in meta if n.scope == "article"]
+    ordered += [n for n in meta if n.scope == "site"]
+    ordered += [n for _, n in lines if not n.holder]
     return ordered, rejected
