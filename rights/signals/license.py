@@ -116,7 +116,7 @@ _JURISDICTIONS = {
 }  # fmt: skip
 _JUR_TEXT = re.compile(r"\b(" + "|".join(_JURISDICTIONS) + r")\b", re.I)
 _STATEMENT = re.compile(
-    r"licen[cs]ed|licen[cs]e|lizen[sz]|licencia|licence|lisenssi|ライセンス|授權|许可|under a|unter (?:der|einer)|sous"
+    r"licen[cs]ed|licen[cs]e|lizen[sz]|สัญญาอนุญาต|\b(?:cc|creative commons)\W{0,3}(?:by|0|zero)\b|licencia|licence|lisenssi|ライセンス|授權|许可|under a|unter (?:der|einer)|sous"
     r"|bajo|some rights reserved|einige rechte vorbehalten|available under|published under|veröffentlicht unter",
     re.I,
 )
@@ -278,6 +278,15 @@ def _from_text(page: Page, out: _Collector) -> None:
             out.add(parsed, _scope(block.zone, block.in_article, block.text), block_evidence(block, "cc-statement"), 2)
 
 
+def _rescope_picture_sites(found: list[_Found]) -> None:
+    """A site whose own statement says its licence covers the pictures ("All photos are published under ...")
+    does not license its text by repeating that licence as a bare footer link."""
+    pictures = {f.parsed.code for f in found if f.scope == "images" and f.evidence.rule == "cc-statement"}
+    for f in found:
+        if f.scope == "site" and f.parsed.code in pictures and not _TEXT_WORDS.search(f.evidence.text):
+            f.scope = "images"
+
+
 def _merge(found: list[_Found]) -> list[License]:
     """One License per (id, jurisdiction, scope), the strongest evidence first; text fills in the version."""
     # A statement without a version takes the version of a link in the same scope.
@@ -315,6 +324,8 @@ def _canonical_url(parsed: _Parsed) -> str | None:
     return f"https://creativecommons.org/licenses/{code}/{parsed.version}/{jur}"
 
 
+_TEXT_WORDS = re.compile(r"\b(?:articles?|texts?|content|posts?|blog|inhalte?|artikel|beitr[äa]ge|textes?|contenus?"
+                         r"|art[íi]culos?|contenidos?|writings?|essays?|stories)\b", re.I)
 _SCOPE_RANK = {"article": 0, "site": 1, "images": 2, "other": 3}
 
 
@@ -325,6 +336,7 @@ def detect_licenses(page: Page) -> tuple[list[License], list[Rejected]]:
     _from_links(page, out)
     _from_images(page, out)
     _from_text(page, out)
+    _rescope_picture_sites(out.found)
     weights = {id(f.evidence): f.weight for f in out.found}
     licenses = _merge(out.found)
     licenses.sort(key=lambda lic: (_SCOPE_RANK[lic.scope], -max(weights.get(id(e), 0) for e in lic.evidence),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rights.models import Condition, Evidence, License, Page, ReuseTerms, TextBlock, Zone
 from rights.signals.common import block_evidence, clip
 
-_REUSE_VERB = (r"(?:re-?)?(?:publish|print|produc|distribut|post|broadcast|transmit|cop(?:y|ied)|dupli|shar|us(?:e|ed)"
+_REUSE_VERB = (r"(?:re-?)?(?:publish|print|produc|distribut|post|broadcast|transmit|cop(?:y|ied)|dupli|shar"
                r"|disseminat|syndicat|cach|display|frame|rewrit|translat|adapt)\w*")
 _RESTRICT = [re.compile(p, re.I) for p in (
     r"\b(?:may|must|shall|can|could) ?not\b(?:\s+\w+){0,2}\s+be\s+(?:\w+ed,?\s+(?:or\s+)?){0,6}" + _REUSE_VERB,
@@ -23,10 +23,9 @@ _RESTRICT = [re.compile(p, re.I) for p in (
     r"|redissemination|distribution|reuse|re-use|use)\b[^.;]{0,160}\b(?:prohibited|forbidden|not permitted"
     r"|not allowed|is strictly|are strictly|untersagt|verboten|interdite?s?|prohibida)",
     r"\b(?:prohibited|forbidden|not permitted)\b[^.;]{0,40}\b(?:reproduc|republi|cop|distribut|reprint)",
-    r"\bwithout\s+(?:the\s+)?(?:(?:prior|express|explicit|written|formal|expressed)\s+)+"
-    r"(?:permission|consent|authori[sz]ation|agreement)",
-    r"\bwithout\s+(?:permission|consent|authori[sz]ation)\b",
-    r"\bno part of\b[^.;]{0,120}\bmay be\b",
+    r"\bwithout\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,3}(?:permission|consent|authori[sz]ation|agreement)\b",
+    r"\bdo not (?:re-?)?(?:produce|publish|print|distribute|redistribute|copy|post|use)\b",
+    r"\bno part (?:of\b[^.;]{0,120})?\bmay be\b",
     r"\b(?:only|solely)\s+(?:through|with|by)\s+(?:the\s+)?(?:prior\s+)?(?:written\s+)?permission",
     r"\bpermission to (?:copy|reprint|republish|reproduce)\b",
     r"\bfor (?:reprint|syndication|republication|reproduction) (?:rights|permissions?)\b",
@@ -41,10 +40,12 @@ _RESTRICT = [re.compile(p, re.I) for p in (
 _GRANT = [re.compile(p, re.I) for p in (
     r"\b(?:may|can)\s+(?:be\s+)?(?:freely\s+)?(?:re-?printed|re-?published|reproduced|distributed|copied|duplicated"
     r"|cross-?posted|shared|republish|reprint|reproduce|distribute|copy|share|repost|re-?used?)\b",
-    r"\b(?:grants?|granted|gives?|given)\s+(?:you\s+)?permission\s+to\b",
+    r"\b(?:grants?|granted|gives?|given)\s+(?:you\s+)?permission\s+to\s+(?:re-?)?(?:publish|print|produc|cop|use"
+    r"|cross-?post|distribut|shar|post|translat)",
     r"\b(?:is|are|you are|you're)\s+(?:welcome|free|encouraged|invited)\s+to\s+(?:re)?(?:publish|print|post|share"
     r"|use|cop|distribut|reproduc)",
-    r"\bfeel free to\s+(?:re)?(?:publish|print|post|share|use|cop|distribut|reproduc|link)",
+    r"\bfeel free to\s+(?:re-?)?(?:publish|print|post|share|cop|distribut|reproduc)",
+    r"\b(?:available|licen[cs]ed|published|released|distributed)\s+under\s+(?:a|the)\s+creative\s+commons",
     r"\bpermission (?:is )?(?:hereby )?granted\b",
     r"\b(?:republish|reprint|reuse|share) (?:this|our) (?:article|story|stories|content|work)\b(?! on)",
     r"\b(?:abdruck|nachdruck|ver[öo]ffentlichung|verwendung)\b[^.;]{0,60}\b(?:honorarfrei|gestattet|erlaubt|frei)",
@@ -98,18 +99,60 @@ class _Statement:
     rank: int  # 0 article, 1 site
 
 
-def _classify(sentence: str) -> str | None:
+_OBJECT = re.compile(
+    r"\b(?:articles?|content|contents|materials?|text|texts|stor(?:y|ies)|site|website|web site|pages?|works?"
+    r"|posts?|blog|documents?|publications?|photos?|photographs?|copyright|newsletters?|columns?|reports?"
+    r"|feeds?|news|screen|service|this|these|our|my|inhalte?|artikel|beitr[äa]ge?|texte|contenus?|art[íi]culos?"
+    r"|contenidos?|notas?|記事|写真|内容)\b|記事|転載|転用|เนื้อหา",
+    re.I,
+)
+
+
+_STRONG = re.compile(
+    r"\b(?:reproduction|republication|redistribution|reprint|republish|unauthori[sz]ed|nachdruck|vervielf[äa]ltigung"
+    r"|nutzungsrechte|reproducci[óo]n|riproduzione|permission to|non-?profit|non-?commercial)|転載|複製",
+    re.I,
+)
+
+
+_PRIVACY = re.compile(r"\b(?:your (?:details|data|information|e-?mail|address|personal)|personal (?:data|information)"
+                      r"|privacy|cookies?|unsubscribe)\b", re.I)
+
+
+def _classify(sentence: str, short_block: bool) -> str | None:
+    """A refusal wins over a grant in the same sentence ("may be republished only with written permission").
+
+    Outside a short notice, a sentence must name what it is about (content, articles, this site) or use the
+    vocabulary of reuse, so that "jobs may be reprinted" in a printer manual is not taken for terms.
+    """
+    if _PRIVACY.search(sentence):
+        return None
+    if not (short_block or _OBJECT.search(sentence) or _STRONG.search(sentence)
+            or any(pattern.search(sentence) for _, pattern, _ in _CONDITIONS)):
+        return None
+    if any(p.search(sentence) for p in _RESTRICT):
+        return "restrictive"
     if any(p.search(sentence) for p in _GRANT):
         if _FREE.search(sentence) and not any(c.search(sentence) for _, c, _ in _CONDITIONS):
             return "permissive"
         return "conditional"
-    if any(p.search(sentence) for p in _RESTRICT):
-        return "restrictive"
     return None
 
 
-def _statements(page: Page) -> list[_Statement]:
+def _meta_statements(page: Page) -> list[_Statement]:
     found = []
+    for name in ("copyright", "rights", "dc.rights", "dcterms.rights", "dcterms.accessrights"):
+        for value in page.meta.get(name, ()):
+            for sentence in _SENTENCES.split(value):
+                stance = _classify(sentence, True) if _TRIGGER.search(sentence) else None
+                if stance is not None:
+                    block = TextBlock(value[:300], Zone.META, f"meta[name={name}]", "meta", False, -1)
+                    found.append(_Statement(stance, sentence.strip(), block, 1))
+    return found
+
+
+def _statements(page: Page) -> list[_Statement]:
+    found = _meta_statements(page)
     for block in page.blocks:
         if block.zone in (Zone.HTML_COMMENT, Zone.COMMENTS, Zone.NAV) or len(block.text) > 3000:
             continue
@@ -118,7 +161,7 @@ def _statements(page: Page) -> list[_Statement]:
         for sentence in _SENTENCES.split(block.text):
             if len(sentence) < 12 or not _TRIGGER.search(sentence):
                 continue
-            stance = _classify(sentence)
+            stance = _classify(sentence, len(block.text) <= 300)
             if stance is not None:
                 rank = 0 if block.in_article and block.zone is not Zone.ASIDE else 1
                 found.append(_Statement(stance, sentence.strip(), block, rank))
