@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rights.models import Page, Republication, Signals
 from rights.signals.attribution import detect_attributions
+from rights.signals.common import PageText
 from rights.signals.copyright import detect_copyrights
 from rights.signals.license import detect_licenses, primary_license
 from rights.signals.terms import detect_terms
@@ -20,11 +21,12 @@ _KIND = {"republished": "republished", "wire": "wire", "press_release": "press_r
 
 def detect_signals(page: Page) -> Signals:
     """All detectors over one page."""
-    attributions, rejected = detect_attributions(page)
+    text = PageText(page)
+    attributions, rejected = detect_attributions(page, text)
     licenses, lic_rejected = detect_licenses(page)
     license, conflicts = primary_license(licenses)
     copyrights, cr_rejected = detect_copyrights(page)
-    terms = detect_terms(page, license)
+    terms = detect_terms(page, license, text)
     top = attributions[0] if attributions and attributions[0].strength >= 2 else None
     if top is None and attributions:
         top = attributions[0]

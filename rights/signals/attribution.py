@@ -22,6 +22,7 @@ from rights.metadata import ARTICLE_TYPES
 from rights.models import Attribution, Evidence, Link, Page, Rejected, TextBlock, Zone
 from rights.signals import wires
 from rights.signals.common import (
+    PageText,
     block_evidence,
     clip,
     domain_label,
@@ -30,6 +31,7 @@ from rights.signals.common import (
     is_own,
     link_evidence,
     meta_evidence,
+    minimal_words,
     presumed_url,
     window,
 )
@@ -37,9 +39,13 @@ from rights.signals.copyright import copyright_holders
 from rights.signals.origin import clean_origin, is_date_like, outlet_of_byline
 from rights.urls import registrable_domain
 
-_NOUN = (r"(?:article|story|post|blog ?post|piece|essay|interview|column|op-?ed|commentary|report|text|entry"
-         r"|item|review|analysis|feature|letter|version|content|excerpt|news|release|press release|guest post)")
-_SELF = re.compile(rf"\b(?:this|the|a|an|our|which|that|it|its)\s+(?:\w+\s+){{0,3}}{_NOUN}s?\b|\bit\b|^\W*$", re.I)
+_NOUN = (
+    r"(?:article|story|post|blog ?post|piece|essay|interview|column|op-?ed|commentary|report|text|entry"
+    r"|item|review|analysis|feature|letter|version|content|excerpt|news|release|press release|guest post)"
+)
+_SELF = re.compile(
+    rf"\b(?:this|the|a|an|our|which|that|it|its)\s+(?:\w+\s+){{0,3}}{_NOUN}s?\b|\bit\b|^\W*$", re.I
+)
 # Subjects that make a "first published in" sentence a citation, not a statement about this page.
 _CITED = re.compile(
     r"\b(?:study|paper|research|findings|results|data|survey|book|novel|poem|song|album|film|photo|photograph|image"
@@ -49,66 +55,177 @@ _CITED = re.compile(
 )
 
 _P = r"(?P<rest>.{2,200})"
-_INBOUND: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (rule, re.compile(pattern, re.I))
+_TRIGGERS: dict[str, tuple[str, ...]] = {  # lower-case words without which a rule cannot match
+    "originally-published": ("originally", "originaly", "first", "initially", "previously", "earlier"),
+    "appeared-first": ("first", "originally", "initially"),
+    "republished-from": (
+        "republi",
+        "re-publi",
+        "repost",
+        "re-post",
+        "reprint",
+        "re-print",
+        "reproduced",
+        "syndicated",
+        "excerpted",
+        "reblog",
+        "re-blog",
+    ),
+    "with-permission": ("permission",),
+    "cross-posted": ("cross",),
+    "crosspost-label": ("cross",),
+    "courtesy-of": (
+        "courtesy",
+        "provided by",
+        "supplied by",
+        "reproduced from",
+        "reprinted from",
+        "taken from",
+        "published by",
+    ),
+    "excerpt-from": ("excerpt", "extract", "adapted", "abridged"),
+    "ja-source": ("出典", "転載元", "引用元", "原文", "元記事", "原典", "ソース"),
+    "ja-summary": ("要約", "転載", "抜粋", "翻訳"),
+    "de-herausgeber": ("herausgeber", "emittent"),
+    "written-for": ("originally", "first"),
+    "de-zuerst": ("erschienen", "veröffentlicht", "publiziert"),
+    "de-erschien": ("erschien",),
+    "de-erstveroeffentlichung": ("erstver",),
+    "de-genehmigung": ("genehmigung",),
+    "de-uebernommen": ("übernommen", "übernahme"),
+    "fr-publie": ("publié", "paru", "mis en ligne", "mise en ligne"),
+    "fr-publie2": ("publié", "paru"),
+    "fr-autorisation": ("autorisation", "permission"),
+    "es-publicado": ("publicad", "aparecid", "difundid"),
+    "es-fue": ("fue ", "ha sido"),
+    "es-apareció": ("apareci",),
+    "es-permiso": ("reproducid",),
+    "it-pubblicato": ("pubblicat",),
+    "pt-publicado": ("publicad",),
+}
+_INBOUND: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (rule, _TRIGGERS[rule], re.compile(pattern, re.I))
     for rule, pattern in (
-        ("originally-published", r"\b(?:originally|first|initially|previously|earlier|originaly)\s+(?:been\s+)?"
-                                 r"(?:published|posted|appeared|ran|printed|written|broadcast|aired|featured|released"
-                                 r"|seen|syndicated)(?:\s+(?:online|here|in print))?\s+(?:on|in|at|by|for|with|over at"
-                                 r"|via|through)\s+" + _P),
-        ("appeared-first", r"\b(?:appeared|ran|was published|published)\s+(?:first|originally|initially)\s+"
-                           r"(?:on|in|at|by)\s+" + _P),
-        ("republished-from", r"\b(?:re-?published|re-?posted|reprinted|re-?printed|reproduced|syndicated"
-                             r"|excerpted|re-?blogged)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+|express\s+)?"
-                             r"permission\s+)?(?:from|courtesy of|via|thanks to)\s+" + _P),
-        ("with-permission", r"\b(?:re-?printed|re-?published|reproduced|used|posted|republished here)\s+"
-                            r"(?:here\s+)?(?:with|by)\s+(?:the\s+)?(?:kind\s+|express\s+|gracious\s+)?"
-                            r"permission\s+(?:of|from)\s+" + _P),
+        (
+            "originally-published",
+            r"\b(?:originally|first|initially|previously|earlier|originaly)\s+(?:been\s+)?"
+            r"(?:published|posted|appeared|ran|printed|written|broadcast|aired|featured|released"
+            r"|seen|syndicated)(?:\s+(?:online|here|in print))?\s+(?:on|in|at|by|for|with|over at"
+            r"|via|through)\s+" + _P,
+        ),
+        (
+            "appeared-first",
+            r"\b(?:appeared|ran|was published|published)\s+(?:first|originally|initially)\s+"
+            r"(?:on|in|at|by)\s+" + _P,
+        ),
+        (
+            "republished-from",
+            r"\b(?:re-?published|re-?posted|reprinted|re-?printed|reproduced|syndicated"
+            r"|excerpted|re-?blogged)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+|express\s+)?"
+            r"permission\s+)?(?:from|courtesy of|via|thanks to)\s+" + _P,
+        ),
+        (
+            "with-permission",
+            r"\b(?:re-?printed|re-?published|reproduced|used|posted|republished here)\s+"
+            r"(?:here\s+)?(?:with|by)\s+(?:the\s+)?(?:kind\s+|express\s+|gracious\s+)?"
+            r"permission\s+(?:of|from)\s+" + _P,
+        ),
         ("cross-posted", r"\bcross[- ]?post(?:ed)?\s+from\s*:?\s*" + _P),
         ("crosspost-label", r"^\W*cross[- ]?post(?:ed)?\s*:\s*" + _P),
-        ("courtesy-of", rf"\b{_NOUN}\s+(?:is\s+|was\s+)?(?:courtesy of|provided by|supplied by|reproduced from"
-                        r"|reprinted from|taken from|published by)\s+" + _P),
-        ("excerpt-from", r"\b(?:is|are|was)\s+(?:an?\s+)?(?:excerpt|extract|excerpted|adapted|abridged)\w*\s+"
-                         r"(?:from|of)\s+(?:the\s+(?:book|report)\s+)?" + _P),
+        (
+            "courtesy-of",
+            rf"\b{_NOUN}\s+(?:is\s+|was\s+)?(?:courtesy of|provided by|supplied by|reproduced from"
+            r"|reprinted from|taken from|published by)\s+" + _P,
+        ),
+        (
+            "excerpt-from",
+            r"\b(?:is|are|was)\s+(?:an?\s+)?(?:excerpt|extract|excerpted|adapted|abridged)\w*\s+"
+            r"(?:from|of)\s+(?:the\s+(?:book|report)\s+)?" + _P,
+        ),
         ("ja-source", r"(?:出典|転載元|引用元|原文|元記事|原典|ソース)\s*[:：]\s*" + _P),
-        ("ja-summary", r"(?:からの要約|より転載|から転載|より抜粋|からの翻訳|の翻訳です)[。、\s]*(?P<rest>.{0,200})"),
+        (
+            "ja-summary",
+            r"(?:からの要約|より転載|から転載|より抜粋|からの翻訳|の翻訳です)[。、\s]*(?P<rest>.{0,200})",
+        ),
         ("de-herausgeber", r"\b(?:herausgeber|emittent)\s*:\s*" + _P),
-        ("written-for", r"\b(?:originally|first)\s+(?:written|produced|prepared|reported)\s+(?:for|by)\s+" + _P),
-        ("de-zuerst", r"\b(?:zuerst|ursprünglich|erstmals|zunächst|original)\s+(?:\w+\s+)?(?:erschienen|veröffentlicht"
-                      r"|publiziert)\s+(?:auf|bei|in|im|unter|von)\s+" + _P),
-        ("de-erschien", r"\berschien\s+(?:zuerst|ursprünglich|erstmals|zunächst)\s+(?:auf|bei|in|im|unter)\s+" + _P),
+        (
+            "written-for",
+            r"\b(?:originally|first)\s+(?:written|produced|prepared|reported)\s+(?:for|by)\s+" + _P,
+        ),
+        (
+            "de-zuerst",
+            r"\b(?:zuerst|ursprünglich|erstmals|zunächst|original)\s+(?:\w+\s+)?(?:erschienen|veröffentlicht"
+            r"|publiziert)\s+(?:auf|bei|in|im|unter|von)\s+" + _P,
+        ),
+        (
+            "de-erschien",
+            r"\berschien\s+(?:zuerst|ursprünglich|erstmals|zunächst)\s+(?:auf|bei|in|im|unter)\s+" + _P,
+        ),
         ("de-erstveroeffentlichung", r"\berstver[öo]ffentlichung\s*(?::|auf|bei|in|im)\s*" + _P),
         ("de-genehmigung", r"\b(?:mit\s+)?freundliche[rn]?\s+genehmigung\s+(?:von|der|des|vom)\s+" + _P),
         ("de-uebernommen", r"\b(?:übernommen|übernahme)\s+(?:von|aus|vom)\s+" + _P),
-        ("fr-publie", r"\b(?:initialement|originellement|originalement|d.abord|précédemment|originairement)\s+"
-                      r"(?:publiée?s?|parue?s?|mise? en ligne)\s+(?:sur|dans|par|chez)\s+" + _P),
-        ("fr-publie2", r"\b(?:publiée?s?|parue?s?)\s+(?:initialement|originellement|d.abord|à l.origine|pour la "
-                       r"première fois)\s+(?:sur|dans|par|chez)\s+" + _P),
-        ("fr-autorisation", r"\b(?:republiée?|reproduite?|reprise?)\s+avec\s+(?:l.aimable\s+)?(?:autorisation|"
-                            r"permission)\s+(?:de|du|des)\s+" + _P),
-        ("es-publicado", r"\b(?:publicad[oa]s?|aparecid[oa]s?|difundid[oa]s?)\s+(?:originalmente|originariamente"
-                         r"|inicialmente|primero|por primera vez)\s+(?:en|por)\s+" + _P),
-        ("es-fue", r"\b(?:fue|ha sido)\s+(?:publicad[oa]|reproducid[oa])\s+(?:originalmente\s+|originariamente\s+)?"
-                   r"(?:en|por)\s+" + _P),
-        ("es-apareció", r"\bapareci[óo]\s+(?:originalmente|primero|por primera vez|inicialmente)\s+en\s+" + _P),
+        (
+            "fr-publie",
+            r"\b(?:initialement|originellement|originalement|d.abord|précédemment|originairement)\s+"
+            r"(?:publiée?s?|parue?s?|mise? en ligne)\s+(?:sur|dans|par|chez)\s+" + _P,
+        ),
+        (
+            "fr-publie2",
+            r"\b(?:publiée?s?|parue?s?)\s+(?:initialement|originellement|d.abord|à l.origine|pour la "
+            r"première fois)\s+(?:sur|dans|par|chez)\s+" + _P,
+        ),
+        (
+            "fr-autorisation",
+            r"\b(?:republiée?|reproduite?|reprise?)\s+avec\s+(?:l.aimable\s+)?(?:autorisation|"
+            r"permission)\s+(?:de|du|des)\s+" + _P,
+        ),
+        (
+            "es-publicado",
+            r"\b(?:publicad[oa]s?|aparecid[oa]s?|difundid[oa]s?)\s+(?:originalmente|originariamente"
+            r"|inicialmente|primero|por primera vez)\s+(?:en|por)\s+" + _P,
+        ),
+        (
+            "es-fue",
+            r"\b(?:fue|ha sido)\s+(?:publicad[oa]|reproducid[oa])\s+(?:originalmente\s+|originariamente\s+)?"
+            r"(?:en|por)\s+" + _P,
+        ),
+        (
+            "es-apareció",
+            r"\bapareci[óo]\s+(?:originalmente|primero|por primera vez|inicialmente)\s+en\s+" + _P,
+        ),
         ("es-permiso", r"\breproducid[oa]\s+con\s+(?:permiso|autorizaci[óo]n)\s+de\s+" + _P),
-        ("it-pubblicato", r"\b(?:pubblicat[oa]\s+(?:originariamente|originalmente|inizialmente|per la prima volta)"
-                          r"|originariamente\s+pubblicat[oa])\s+(?:su|in|da)\s+" + _P),
-        ("pt-publicado", r"\bpublicad[oa]\s+(?:originalmente|originariamente|inicialmente)\s+(?:em|no|na|pel[oa])\s+"
-                         + _P),
+        (
+            "it-pubblicato",
+            r"\b(?:pubblicat[oa]\s+(?:originariamente|originalmente|inizialmente|per la prima volta)"
+            r"|originariamente\s+pubblicat[oa])\s+(?:su|in|da)\s+" + _P,
+        ),
+        (
+            "pt-publicado",
+            r"\bpublicad[oa]\s+(?:originalmente|originariamente|inicialmente)\s+(?:em|no|na|pel[oa])\s+" + _P,
+        ),
     )
 )
 # Standalone source lines: "Source: United Nations", "Quelle: Handelsblatt Online", "Fuente: EFE".
-_SOURCE_LINE = re.compile(r"^\W{0,3}(?:source|sources|quelle|fuente|fonte|bron|article from|originally from)\s*:\s*"
-                          r"(?P<rest>.{2,120}?)(?:(?-i:(?<![A-Z]))[.;]\s|[.;]?$)", re.I)
-_PERMISSION_ONLY = re.compile(r"\b(?:re-?printed|re-?published|reproduced)\s+(?:here\s+)?(?:with|by)\s+(?:the\s+)?"
-                              r"(?:kind\s+|express\s+)?permission\b(?!\s+(?:of|from))", re.I)
+_SOURCE_LINE = re.compile(
+    r"^\W{0,3}(?:source|sources|quelle|fuente|fonte|bron|article from|originally from)\s*:\s*"
+    r"(?P<rest>.{2,120}?)(?:(?-i:(?<![A-Z]))[.;]\s|[.;]?$)",
+    re.I,
+)
+_PERMISSION_ONLY = re.compile(
+    r"\b(?:re-?printed|re-?published|reproduced)\s+(?:here\s+)?(?:with|by)\s+(?:the\s+)?"
+    r"(?:kind\s+|express\s+)?permission\b(?!\s+(?:of|from))",
+    re.I,
+)
 _PUBLISHED_BY = re.compile(r"\bpublished by\s+(?P<rest>.{2,100})", re.I)
-_DOMAIN = re.compile(r"\b(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|co\.uk|de|fr|ca))\b",
-                     re.I)
+_DOMAIN = re.compile(
+    r"\b(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|co\.uk|de|fr|ca))\b", re.I
+)
 # "Zunächst im Cicero erschienen": the name sits between the preposition and the verb.
-_DE_INFIX = re.compile(r"\b(?:zuerst|zunächst|ursprünglich|erstmals)\s+(?:im|in der|in|bei|auf)\s+(?P<rest>[^.,;:]{2,60}?)"
-                       r"\s+(?:erschienen|veröffentlicht|publiziert)", re.I)
+_DE_INFIX = re.compile(
+    r"\b(?:zuerst|zunächst|ursprünglich|erstmals)\s+(?:im|in der|in|bei|auf)\s+(?P<rest>[^.,;:]{2,60}?)"
+    r"\s+(?:erschienen|veröffentlicht|publiziert)",
+    re.I,
+)
 _OUTBOUND = re.compile(
     r"\b(?:was|were|has been|have been|is being|will be|also)\s+(?:also\s+)?(?:re-?printed|re-?published|syndicated"
     r"|cross-?posted|picked up|translated|featured|re-?posted|appeared|published)\s+(?:on|in|at|by)\s+"
@@ -116,14 +233,24 @@ _OUTBOUND = re.compile(
     re.I,
 )
 _FORUM = re.compile(r"\boriginally posted by\b|\bquote\s*(?:from)?\s*:\s*originally|\bquote from\b", re.I)
-_WIDGET = re.compile(r"\brepublish (?:this|our)\b|\brepublishing guidelines\b|\bsteal (?:this|our) stor|"
-                     r"\bcopy (?:and paste )?(?:the|this) (?:html|code)\b|<[a-z]+[^>]*>|\{[a-z_]+\}", re.I)
-_READ_ORIGINAL = re.compile(r"\bread (?:the )?original\b|\boriginal (?:article|story|post)\b|\bview (?:the )?original",
-                            re.I)
-_SOURCE_NOISE = re.compile(r"\d|\b(?:data|reporting|survey|analysis|estimates?|calculations?|census|statistics"
-                           r"|graphic|chart|photo|image|video|duration|wikipedia)\b|\|", re.I)
-_CONTRIBUTED = re.compile(r"\bcontributed to this (?:report|story|article)|\bcontributed reporting\b"
-                          r"|\badditional reporting by\b|\bmit material von\b", re.I)
+_WIDGET = re.compile(
+    r"\brepublish (?:this|our)\b|\brepublishing guidelines\b|\bsteal (?:this|our) stor|"
+    r"\bcopy (?:and paste )?(?:the|this) (?:html|code)\b|<[a-z]+[^>]*>|\{[a-z_]+\}",
+    re.I,
+)
+_READ_ORIGINAL = re.compile(
+    r"\bread (?:the )?original\b|\boriginal (?:article|story|post)\b|\bview (?:the )?original", re.I
+)
+_SOURCE_NOISE = re.compile(
+    r"\d|\b(?:data|reporting|survey|analysis|estimates?|calculations?|census|statistics"
+    r"|graphic|chart|photo|image|video|duration|wikipedia)\b|\|",
+    re.I,
+)
+_CONTRIBUTED = re.compile(
+    r"\bcontributed to this (?:report|story|article)|\bcontributed reporting\b"
+    r"|\badditional reporting by\b|\bmit material von\b",
+    re.I,
+)
 _LEAD_IN = re.compile(r"^\s*(?:the|a|an)\s+", re.I)
 
 
@@ -146,8 +273,9 @@ class _Sink:
     def reject(self, kind: str, reason: str, evidence: Evidence) -> None:
         self.rejected.append(Rejected(kind, reason, evidence))
 
-    def accept(self, kind: str, name: str | None, url: str | None, evidence: Evidence, strength: int,
-               order: int) -> None:
+    def accept(
+        self, kind: str, name: str | None, url: str | None, evidence: Evidence, strength: int, order: int
+    ) -> None:
         if is_own(self.page, name, url):
             self.reject("self_attribution", f"names the page's own site ({name or url}) as origin", evidence)
             return
@@ -171,18 +299,69 @@ def _link_for(page: Page, block: TextBlock, name: str | None, start: int) -> Lin
     return None
 
 
+# Words without which no phrase pattern can match: blocks lacking all of them are skipped.
+PHRASE_WORDS = minimal_words(
+    [word for words in _TRIGGERS.values() for word in words]
+    + [
+        "also publ",
+        "also appe",
+        "also ran",
+        "zuerst",
+        "ursprünglich",
+        "erstmals",
+        "zunächst",
+        "source",
+        "quelle",
+        "fuente",
+        "fonte",
+        "bron",
+        "article from",
+        "©",
+        "copyright",
+    ]
+)
+WIRE_LONG = minimal_words(wires.LONG_CREDITS)
+WIRE_SHORT = minimal_words(wires.SHORT_CREDITS)
+
+
+_OUTBOUND_NOTICE = re.compile(
+    rf"\b{_NOUN}\s+(?:was|has been|have been|is|will be)\s+(?:also\s+)?(?:re-?printed|re-?published|syndicated"
+    r"|cross-?posted|picked up|translated|featured|re-?posted|published|run)\s+(?:on|in|at|by)\s+[A-Z]"
+    rf"|\b{_NOUN}\s+(?:also\s+)?(?:appeared|ran)\s+(?:on|in|at)\s+[A-Z]",
+    re.I,
+)
+
+
 def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     text = block.text
-    for rule, pattern in _INBOUND:
+    low = text.lower()
+    outbound = _OUTBOUND_NOTICE.search(text)
+    if outbound and not re.search(r"\b(?:originally|first|initially|from)\b", outbound.group(0), re.I):
+        sink.reject("outbound_notice", "says where this article went, not where it came from",
+                    block_evidence(block, "outbound", window(text, outbound.start(), outbound.end())))
+    for rule, words, pattern in _INBOUND:
+        if not any(word in low for word in words):
+            continue
         for match in pattern.finditer(text):
             _consider(page, block, rule, match.start(), match.start("rest"), match.group("rest"), order, sink)
     match = _DE_INFIX.search(text)
     if match:
-        _consider(page, block, "de-zunaechst", match.start(), match.start("rest"), match.group("rest"), order, sink)
+        _consider(
+            page, block, "de-zunaechst", match.start(), match.start("rest"), match.group("rest"), order, sink
+        )
     match = _SOURCE_LINE.match(text)
     if match and block.tag not in ("figcaption", "caption"):
-        _consider(page, block, "source-line", match.start(), match.start("rest"), match.group("rest"), order,
-                  sink, strength=2)
+        _consider(
+            page,
+            block,
+            "source-line",
+            match.start(),
+            match.start("rest"),
+            match.group("rest"),
+            order,
+            sink,
+            strength=2,
+        )
     match = _PERMISSION_ONLY.search(text)
     if match:
         _permission_without_name(page, block, match.start(), order, sink)
@@ -191,12 +370,20 @@ def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None
 
 
 def _permission_without_name(page: Page, block: TextBlock, start: int, order: int, sink: _Sink) -> None:
-    """"Reprinted with permission." names no one: the origin is the publisher or copyright holder beside it."""
+    """ "Reprinted with permission." names no one: the origin is the publisher or copyright holder beside it."""
     text = block.text
     published = _PUBLISHED_BY.search(text)
     if published:
-        _consider(page, block, "reprinted-with-permission", start, published.start("rest"), published.group("rest"),
-                  order, sink)
+        _consider(
+            page,
+            block,
+            "reprinted-with-permission",
+            start,
+            published.start("rest"),
+            published.group("rest"),
+            order,
+            sink,
+        )
         return
     for notice in copyright_holders(text):
         if not is_own(page, notice):
@@ -220,8 +407,17 @@ def _foreign_copyright(page: Page, block: TextBlock, order: int, sink: _Sink) ->
         return
 
 
-def _consider(page: Page, block: TextBlock, rule: str, start: int, rest_at: int, rest: str, order: int, sink: _Sink,
-              strength: int = 3) -> None:
+def _consider(
+    page: Page,
+    block: TextBlock,
+    rule: str,
+    start: int,
+    rest_at: int,
+    rest: str,
+    order: int,
+    sink: _Sink,
+    strength: int = 3,
+) -> None:
     text = block.text
     evidence = block_evidence(block, rule, window(text, start, rest_at + 60))
     before = text[max(0, start - 80) : start]
@@ -230,13 +426,18 @@ def _consider(page: Page, block: TextBlock, rule: str, start: int, rest_at: int,
         sink.reject("forum_quote", "a forum quote, not the page's origin", evidence)
         return
     if block.zone in (Zone.ASIDE, Zone.NAV) or _WIDGET.search(text):
-        sink.reject("republish_widget", "a republication widget or template, not a statement about this copy",
-                    evidence)
+        sink.reject(
+            "republish_widget",
+            "a republication widget or template, not a statement about this copy",
+            evidence,
+        )
         return
     if _OUTBOUND.search(phrase) and not re.search(r"\b(?:from|of|courtesy)\b", phrase, re.I):
         sink.reject("outbound_notice", "says where this article went, not where it came from", evidence)
         return
-    if rule not in ("source-line", "crosspost-label") and _OUTBOUND.search(text[max(0, start - 40) : rest_at]):
+    if rule not in ("source-line", "crosspost-label") and _OUTBOUND.search(
+        text[max(0, start - 40) : rest_at]
+    ):
         sink.reject("outbound_notice", "says where this article went, not where it came from", evidence)
         return
     if rule in ("ja-summary",) and not rest.strip():
@@ -246,25 +447,41 @@ def _consider(page: Page, block: TextBlock, rule: str, start: int, rest_at: int,
         return
     sentence_start = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
     subject = before[sentence_start + 2 :] if sentence_start >= 0 else before
-    if rule == "de-herausgeber" and not re.search(r"presse(?:mitteilung|meldung|information)|press release",
-                                                  " ".join(b.text for b in page.blocks[:400]), re.I):
+    if block.tag in ("figcaption", "caption") or in_media(block) or re.search(
+        r"\b(?:photo|image|picture|illustration|foto|bild|video|graphic)s?\b", subject, re.I
+    ):
+        sink.reject("image_credit", "credits a picture, not the text", evidence)
+        return
+    if rule == "de-herausgeber" and not re.search(
+        r"presse(?:mitteilung|meldung|information)|press release",
+        " ".join(b.text for b in page.blocks[:400]),
+        re.I,
+    ):
         sink.reject("citation", "a publisher line outside a press release", evidence)
         return
-    if rule in ("originally-published", "appeared-first", "written-for", "excerpt-from") and not _SELF.search(
-        subject
-    ) and not re.search(r"\b(?:the above|what follows|the following)\b", subject, re.I):
-        if _CITED.search(subject) or len(subject.split()) > 3 or (block.zone is Zone.MAIN and len(text) > 400):
+    if (
+        rule in ("originally-published", "appeared-first", "written-for", "excerpt-from")
+        and not _SELF.search(subject)
+        and not re.search(r"\b(?:the above|what follows|the following)\b", subject, re.I)
+    ):
+        if (
+            _CITED.search(subject)
+            or len(subject.split()) > 3
+            or (block.zone is Zone.MAIN and len(text) > 400)
+        ):
             sink.reject("citation", "describes another work's publication (a citation)", evidence)
             return
-    if rule == "source-line" and (not (block.in_article or block.zone is Zone.BYLINE) or _SOURCE_NOISE.search(rest)
-                                  or in_media(block)):
+    if rule == "source-line" and (
+        not (block.in_article or block.zone is Zone.BYLINE) or _SOURCE_NOISE.search(rest) or in_media(block)
+    ):
         sink.reject("citation", "a source line for data or a claim, not for the text", evidence)
         return
     if re.match(r"\s*(?:the\s+)?(?:journal|proceedings|magazine issue)\b", rest, re.I):
         sink.reject("citation", "names a journal (a citation)", evidence)
         return
-    if block.tag in ("figcaption", "caption") or re.search(r"\b(?:photo|image|picture|illustration|foto|bild)s?\b",
-                                                           subject, re.I):
+    if block.tag in ("figcaption", "caption") or re.search(
+        r"\b(?:photo|image|picture|illustration|foto|bild)s?\b", subject, re.I
+    ):
         sink.reject("image_credit", "credits a picture, not the text", evidence)
         return
     name, url = clean_origin(rest)
@@ -295,6 +512,9 @@ def _consider(page: Page, block: TextBlock, rule: str, start: int, rest_at: int,
 def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     text = block.text
     head = text[:200]
+    if _CONTRIBUTED.search(text) and len(text) <= 300:
+        sink.reject("contribution", "an agency contributed to a story the site wrote", block_evidence(block, "wire"))
+        return
     found: tuple[str, str] | None = None
     match = wires.DATELINE.search(head)
     if match:
@@ -306,6 +526,10 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     if found is None and len(text) <= 80:
         match = wires.BYLINE.match(text.strip())
         bare = match is not None and match.group(0).strip().lower() == match.group("credit").lower()
+        if match and in_media(block):
+            sink.reject("image_credit", f"a photo credit ({match.group('credit')}), not a story credit",
+                        block_evidence(block, "wire"))
+            return
         if match and (not bare or block.in_article or block.zone is Zone.BYLINE):
             found = (match.group("credit"), "wire-byline")
     if found is None and len(text) <= 300:
@@ -321,15 +545,16 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
         if match:
             found = (match.group("credit"), "wire-trailer")
     if found is None:
+        photo = wires.PHOTO_CREDIT.search(text)
+        if photo and (len(text) <= 300 or in_media(block)):
+            sink.reject("image_credit", f"a photo credit ({photo.group(0)}), not a story credit",
+                        block_evidence(block, "wire", window(text, photo.start(), photo.end())))
         return
     credit, rule = found
     wire = wires.wire_for(credit)
     if wire is None:
         return
     evidence = block_evidence(block, rule, window(text, 0, 40))
-    if _CONTRIBUTED.search(text) and rule == "wire-credit":
-        sink.reject("contribution", f"{credit} contributed to a story written by the site", evidence)
-        return
     if in_media(block) and rule != "wire-dateline":
         sink.reject("image_credit", f"a photo or caption credit ({credit}), not a story credit", evidence)
         return
@@ -342,7 +567,9 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     if _agency_site(page, wire):
         sink.reject("self_attribution", f"{wire.name} story on {wire.name}'s own site", evidence)
         return
-    sink.accept(wire.kind, wire_name_on_page(page, wire), None, evidence, 2 if wire.name != "Agencies" else 1, order)
+    sink.accept(
+        wire.kind, wire_name_on_page(page, wire), None, evidence, 2 if wire.name != "Agencies" else 1, order
+    )
 
 
 def wire_name_on_page(page: Page, wire: wires.Wire) -> str:
@@ -365,20 +592,27 @@ def _agency_site(page: Page, wire: wires.Wire) -> bool:
     return is_own(page, wire.name)
 
 
-def _blocks(page: Page) -> list[TextBlock]:
-    """Blocks worth reading: the article and its byline/footer, plus site text that is not chrome."""
-    return [b for b in page.blocks if b.zone not in (Zone.HTML_COMMENT, Zone.NAV) and len(b.text) <= 3000]
-
-
-def _from_text(page: Page, sink: _Sink) -> None:
+def _from_text(page: Page, text: PageText, sink: _Sink) -> None:
     has_article = any(b.in_article for b in page.blocks)
-    for order, block in enumerate(_blocks(page)):
+    for block in text.having(PHRASE_WORDS):
+        if block.zone is Zone.NAV or len(block.text) > 3000:
+            continue
         if has_article and not block.in_article and block.zone is Zone.OTHER and len(block.text) > 400:
             continue
-        _phrase_block(page, block, order, sink)
-        if (block.in_article or block.zone in (Zone.BYLINE, Zone.MAIN, Zone.HEADER, Zone.FOOTER) or not has_article
-                or len(block.text) <= 120 or block.index < 400):
-            _wire_block(page, block, order, sink)
+        _phrase_block(page, block, block.index, sink)
+    candidates = {b.index: b for b in text.having(WIRE_LONG)}
+    candidates.update((b.index, b) for b in text.having(WIRE_SHORT, exact=True))
+    for block in sorted(candidates.values(), key=lambda b: b.index):
+        if block.zone is Zone.NAV or len(block.text) > 3000:
+            continue
+        if (
+            block.in_article
+            or block.zone in (Zone.BYLINE, Zone.MAIN, Zone.HEADER, Zone.FOOTER)
+            or not has_article
+            or len(block.text) <= 120
+            or block.index < 400
+        ):
+            _wire_block(page, block, block.index, sink)
 
 
 def _from_bylines(page: Page, sink: _Sink) -> None:
@@ -387,8 +621,11 @@ def _from_bylines(page: Page, sink: _Sink) -> None:
     ]
     for text, block in candidates:
         wire = outlet_wire(text)
-        evidence = (block_evidence(block, "byline-outlet") if block is not None
-                    else meta_evidence("author", text, "byline-outlet"))
+        evidence = (
+            block_evidence(block, "byline-outlet")
+            if block is not None
+            else meta_evidence("author", text, "byline-outlet")
+        )
         if wire is not None:
             if not _agency_site(page, wire):
                 sink.accept(wire.kind, wire_name_on_page(page, wire), None, evidence, 2, 10_000)
@@ -413,23 +650,47 @@ def outlet_wire(text: str) -> wires.Wire | None:
 
 
 def _from_metadata(page: Page, sink: _Sink) -> None:
-    for name in ("syndication-source", "original-source", "article:original_url", "dc.source", "dcterms.source"):
+    for name in (
+        "syndication-source",
+        "original-source",
+        "article:original_url",
+        "dc.source",
+        "dcterms.source",
+    ):
         for value in page.meta.get(name, ()):
             if value.startswith(("http://", "https://")):
-                sink.accept("republished", registrable_domain(value), value, meta_evidence(name, value, name), 2,
-                            20_000)
+                sink.accept(
+                    "republished",
+                    registrable_domain(value),
+                    value,
+                    meta_evidence(name, value, name),
+                    2,
+                    20_000,
+                )
     for item in page.jsonld:
         if not types_of(item) & ARTICLE_TYPES:
             continue
         for url in urls(item.get("isBasedOn")) + urls(item.get("isBasedOnUrl")):
             if url.startswith(("http://", "https://")):
-                sink.accept("republished", registrable_domain(url), url, meta_evidence("isBasedOn", url, "json-ld",
-                                                                                       "jsonld"), 2, 20_000)
+                sink.accept(
+                    "republished",
+                    registrable_domain(url),
+                    url,
+                    meta_evidence("isBasedOn", url, "json-ld", "jsonld"),
+                    2,
+                    20_000,
+                )
         for provider in names(item.get("provider")) + names(item.get("sourceOrganization")):
             wire = wires.wire_for(provider)
             if wire is not None and not _agency_site(page, wire):
-                sink.accept(wire.kind, wire.name, None, meta_evidence("provider", provider, "json-ld", "jsonld"), 2,
-                            20_000)
+                sink.accept(
+                    wire.kind,
+                    wire.name,
+                    None,
+                    meta_evidence("provider", provider, "json-ld", "jsonld"),
+                    2,
+                    20_000,
+                )
 
 
 def _from_canonical(page: Page, sink: _Sink) -> None:
@@ -444,16 +705,19 @@ def _from_canonical(page: Page, sink: _Sink) -> None:
     link = next(ln for ln in page.links if "canonical" in ln.rel and ln.url == canonical)
     evidence = link_evidence(link, "cross-domain-canonical")
     if mine in theirs or theirs in mine:
-        sink.reject("domain_move", f"canonical on {registrable_domain(canonical)}: the same publisher's domain",
-                    evidence)
+        sink.reject(
+            "domain_move",
+            f"canonical on {registrable_domain(canonical)}: the same publisher's domain",
+            evidence,
+        )
         return
     sink.accept("canonical_only", registrable_domain(canonical), canonical, evidence, 1, 30_000)
 
 
-def detect_attributions(page: Page) -> tuple[list[Attribution], list[Rejected]]:
+def detect_attributions(page: Page, text: PageText | None = None) -> tuple[list[Attribution], list[Rejected]]:
     """Every accepted attribution, strongest first, and the traps that were set aside."""
     sink = _Sink(page)
-    _from_text(page, sink)
+    _from_text(page, text or PageText(page), sink)
     _from_bylines(page, sink)
     _from_metadata(page, sink)
     _from_canonical(page, sink)

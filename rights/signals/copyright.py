@@ -93,6 +93,8 @@ def _holder_year(text: str, before: str = "") -> tuple[str | None, str | None] |
             holder = _clean_holder(prior.group("holder"))
             year = year or prior.group("year")
     if not holder and not year:
+        if "©" in sign and re.search(r"rights reserved|rechte vorbehalten", before + rest, re.I):
+            return None, None  # a bare "All rights reserved ©": the holder may sit in the block next to it
         return None
     return (holder or None), year
 

@@ -64,6 +64,9 @@ class _Parsed:
 
 def parse_license_url(url: str) -> _Parsed | None:
     """Read a Creative Commons licence, deed, legal code or badge URL."""
+    low = url.lower()
+    if "creativecommons" not in low and "licensebuttons" not in low:
+        return None
     match = _CC_LICENSE.search(url)
     if match:
         code = normalize_code(match.group("code"))
@@ -118,6 +121,15 @@ _JUR_TEXT = re.compile(r"\b(" + "|".join(_JURISDICTIONS) + r")\b", re.I)
 _STATEMENT = re.compile(
     r"licen[cs]ed|licen[cs]e|lizen[sz]|สัญญาอนุญาต|\b(?:cc|creative commons)\W{0,3}(?:by|0|zero)\b|licencia|licence|lisenssi|ライセンス|授權|许可|under a|unter (?:der|einer)|sous"
     r"|bajo|some rights reserved|einige rechte vorbehalten|available under|published under|veröffentlicht unter",
+    re.I,
+)
+
+
+# In the article body a licence link must come with a claim about this work, not a mere mention.
+_CLAIM = re.compile(
+    r"licen[cs]ed under|(?:is|are)\s+(?:available\s+|published\s+|released\s+|distributed\s+|made available\s+)?"
+    r"under|this (?:work|article|post|story|content|text|piece|essay)|some rights reserved|veröffentlicht unter"
+    r"|lizenziert|steht unter|sous (?:la )?licence|bajo (?:una |la )?licencia|republished under|shared under",
     re.I,
 )
 
@@ -213,7 +225,8 @@ def _from_links(page: Page, out: _Collector) -> None:
             weight = 3
         else:
             scope = _scope(link.zone, link.in_article, context)
-            has_statement = bool(_STATEMENT.search(context) or _CC_TEXT.search(context))
+            claim = _CLAIM if link.in_article and link.zone is Zone.MAIN else _STATEMENT
+            has_statement = bool(claim.search(context) or (claim is _STATEMENT and _CC_TEXT.search(context)))
             weight = 3 if licensed else 2 if (link.image_src or has_statement) else 1
             if weight == 1 and link.in_article and link.zone is Zone.MAIN:
                 continue  # a CC link cited in the article body is a reference, not a statement

@@ -73,7 +73,9 @@ def clean_origin(rest: str) -> tuple[str | None, str | None]:
     rest = _PREFIX.sub("", rest)
     cut = _CUT.search(rest)
     name = rest[: cut.start()] if cut else rest
-    name = name.strip().strip("\"'“”‘’«».,:;")
+    name = name.strip().strip("\"'“”‘’«».,:;)]")
+    if name.startswith("the ") and len(name) > 4 and name[4:5].isupper():
+        name = name[4:]  # "from the Official Maps Blog": a lower-case article is not part of the name
     words = name.split()
     if len(words) > 8:
         name = " ".join(words[:8])

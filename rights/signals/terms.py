@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from rights.models import Condition, Evidence, License, Page, ReuseTerms, TextBlock, Zone
-from rights.signals.common import block_evidence, clip
+from rights.signals.common import PageText, block_evidence, clip, minimal_words
 
 _REUSE_VERB = (r"(?:re-?)?(?:publish|print|produc|distribut|post|broadcast|transmit|cop(?:y|ied)|dupli|shar"
                r"|disseminat|syndicat|cach|display|frame|rewrit|translat|adapt)\w*")
@@ -45,7 +45,7 @@ _GRANT = [re.compile(p, re.I) for p in (
     r"\b(?:is|are|you are|you're)\s+(?:welcome|free|encouraged|invited)\s+to\s+(?:re)?(?:publish|print|post|share"
     r"|use|cop|distribut|reproduc)",
     r"\bfeel free to\s+(?:re-?)?(?:publish|print|post|share|cop|distribut|reproduc)",
-    r"\b(?:available|licen[cs]ed|published|released|distributed)\s+under\s+(?:a|the)\s+creative\s+commons",
+    r"\b(?:available|licen[cs]ed|published|released|distributed)\s+under\s+(?:a\s+|the\s+)?creative\s+commons",
     r"\bpermission (?:is )?(?:hereby )?granted\b",
     r"\b(?:republish|reprint|reuse|share) (?:this|our) (?:article|story|stories|content|work)\b(?! on)",
     r"\b(?:abdruck|nachdruck|ver[öo]ffentlichung|verwendung)\b[^.;]{0,60}\b(?:honorarfrei|gestattet|erlaubt|frei)",
@@ -109,7 +109,8 @@ _OBJECT = re.compile(
 
 
 _STRONG = re.compile(
-    r"\b(?:reproduction|republication|redistribution|reprint|republish|unauthori[sz]ed|nachdruck|vervielf[äa]ltigung"
+    r"\b(?:reproduction|republication|redistribution|reprint rights|republish|unauthori[sz]ed|no part\b|nachdruck"
+    r"|vervielf[äa]ltigung"
     r"|nutzungsrechte|reproducci[óo]n|riproduzione|permission to|non-?profit|non-?commercial)|転載|複製",
     re.I,
 )
@@ -119,7 +120,11 @@ _PRIVACY = re.compile(r"\b(?:your (?:details|data|information|e-?mail|address|pe
                       r"|privacy|cookies?|unsubscribe)\b", re.I)
 
 
-def _classify(sentence: str, short_block: bool) -> str | None:
+_SELF_REF = re.compile(r"\b(?:this|our|these)\s+(?:\w+\s+)?(?:articles?|stor(?:y|ies)|material|content|site|website"
+                       r"|posts?|work|text|report|column|document|page)\b", re.I)
+
+
+def _classify(sentence: str, short_block: bool, body: bool = False) -> str | None:
     """A refusal wins over a grant in the same sentence ("may be republished only with written permission").
 
     Outside a short notice, a sentence must name what it is about (content, articles, this site) or use the
@@ -127,6 +132,8 @@ def _classify(sentence: str, short_block: bool) -> str | None:
     """
     if _PRIVACY.search(sentence):
         return None
+    if body and not (_STRONG.search(sentence) or _SELF_REF.search(sentence)):
+        return None  # a long paragraph of the article body speaks of other things unless it says so
     if not (short_block or _OBJECT.search(sentence) or _STRONG.search(sentence)
             or any(pattern.search(sentence) for _, pattern, _ in _CONDITIONS)):
         return None
@@ -151,17 +158,25 @@ def _meta_statements(page: Page) -> list[_Statement]:
     return found
 
 
-def _statements(page: Page) -> list[_Statement]:
+TRIGGER_WORDS = minimal_words((
+    "reproduc", "republi", "reprint", "re-print", "redistribut", "crosspost", "cross-post", "cross post", "copied",
+    "copying", "permission", "prohibit", "forbidden", "may not be", "cannot be", "welcome to", "free to",
+    "nachdruck", "abdruck", "vervielf", "nutzungsrechte", "genehmigung", "interdit", "prohibida", "autorizaci",
+    "riproduzione", "転載", "复制", "转载", "honorarfrei", "broadcast", "duplicated", "licens", "licenc", "do not",
+    "may be", "can be", "riservat", "無断",
+))  # fmt: skip
+
+
+def _statements(page: Page, text: PageText) -> list[_Statement]:
     found = _meta_statements(page)
-    for block in page.blocks:
-        if block.zone in (Zone.HTML_COMMENT, Zone.COMMENTS, Zone.NAV) or len(block.text) > 3000:
-            continue
-        if not _TRIGGER.search(block.text):
+    for block in text.having(TRIGGER_WORDS):
+        if block.zone in (Zone.COMMENTS, Zone.NAV) or len(block.text) > 3000:
             continue
         for sentence in _SENTENCES.split(block.text):
             if len(sentence) < 12 or not _TRIGGER.search(sentence):
                 continue
-            stance = _classify(sentence, len(block.text) <= 300)
+            stance = _classify(sentence, len(block.text) <= 300,
+                               body=block.zone is Zone.MAIN)
             if stance is not None:
                 rank = 0 if block.in_article and block.zone is not Zone.ASIDE else 1
                 found.append(_Statement(stance, sentence.strip(), block, rank))
@@ -198,9 +213,9 @@ def _from_license(lic: License) -> ReuseTerms:
     return ReuseTerms("conditional", tuple(conditions), None, lic.evidence[:1])
 
 
-def detect_terms(page: Page, license: License | None) -> ReuseTerms | None:
+def detect_terms(page: Page, license: License | None, text: PageText | None = None) -> ReuseTerms | None:
     """The page's reuse terms: explicit statements first (article before site), else its licence."""
-    statements = _statements(page)
+    statements = _statements(page, text or PageText(page))
     if license is not None and license.scope == "article" and not any(s.rank == 0 for s in statements):
         return _from_license(license)
     if not statements:

@@ -68,6 +68,10 @@ AGENCIES: tuple[Wire, ...] = (
 )
 
 BY_CREDIT: dict[str, Wire] = {credit: wire for wire in AGENCIES for credit in wire.credits}
+# Prefilter words: short credits ("AP", "dpa") case-sensitively, longer ones in lower case.
+SHORT_CREDITS: tuple[str, ...] = tuple(sorted({c for c in BY_CREDIT if len(c) <= 5} | {c.upper() for c in BY_CREDIT
+                                                                                      if len(c) <= 5}))
+LONG_CREDITS: tuple[str, ...] = tuple(sorted({c.lower() for c in BY_CREDIT if len(c) > 5} | {"agencia"}))
 _ALT = "|".join(sorted((re.escape(c) for c in BY_CREDIT), key=len, reverse=True))
 _AGENCY_ALT = "|".join(
     sorted((re.escape(c) for w in AGENCIES if w.kind == "wire" for c in w.credits), key=len, reverse=True)
