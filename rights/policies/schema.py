@@ -82,7 +82,7 @@ RULE_KINDS: Mapping[str, Mapping[str, Param]] = {
     "contact": {"address": Param("str", required=True)},
     "attribution_line": {
         "template": Param("template", required=True),
-        "position": Param("choice", choices=("top", "bottom"), default="top"),
+        "position": Param("choice", choices=("top", "bottom")),
     },
     "canonical": {"mode": Param("choice", required=True, choices=("canonical", "noindex", "either"))},
     "cure_period": {"days": Param("int", required=True)},
