@@ -14,8 +14,9 @@ The format and the rule vocabulary are documented in docs/policies.md.
 from __future__ import annotations
 
 from rights.policies.loading import PolicyCheck, bundled_policy_dir, check_sources, load_policies
-from rights.policies.policy_set import PolicyOverride, PolicySet
+from rights.policies.policy_set import PolicyOverride, PolicySet, policy_dict, rule_dict
 from rights.policies.schema import (
+    ADDITIVE_KINDS,
     CONDITION_KINDS,
     PLACEHOLDERS,
     RULE_KINDS,
@@ -26,6 +27,7 @@ from rights.policies.schema import (
 )
 
 __all__ = [
+    "ADDITIVE_KINDS",
     "CONDITION_KINDS",
     "PLACEHOLDERS",
     "RULE_KINDS",
@@ -39,4 +41,6 @@ __all__ = [
     "check_sources",
     "load_policies",
     "parse_policy",
+    "policy_dict",
+    "rule_dict",
 ]

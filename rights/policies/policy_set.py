@@ -3,9 +3,12 @@
 - `for_domain(host)`: the publisher whose most specific domain covers the host;
 - `for_license(id, jurisdiction)`: the licence policy (ports and unversioned ids are resolved, see
   `match_license` for the notes that say how);
-- `resolved_rules(policy)`: inherited rules first, then the policy's own, where a descendant's `waives`
-  removes inherited rules of the named kinds (for its `for_uses`), and a descendant's own grant /
-  requires_permission / forbids decides a use in place of any inherited stance on that use.
+- `resolved_rules(policy)`: inherited rules first, then the policy's own. A descendant's rule narrows the
+  inherited ones, use by use: `waives` removes inherited rules of the named kinds (for its `for_uses`);
+  its own grant / requires_permission / forbids decides a use in place of any inherited stance on that
+  use; and its own rule of any other kind, except the additive ones (`ADDITIVE_KINDS`), replaces the
+  inherited rule of the same kind for the uses it covers (a publisher's `credit_author` with a byline
+  format refines the licence's).
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import Any
 
 from rights.models import LicenseMatch, Policy, Rule
-from rights.policies.schema import STANCE_KINDS
+from rights.policies.schema import ADDITIVE_KINDS, STANCE_KINDS
 
 _VERSIONED = re.compile(r"(?P<family>.+)-(?P<version>\d+(?:\.\d+)+)")
 _PORTED = re.compile(r"(?P<base>.+-\d+(?:\.\d+)+)-(?P<port>[a-z]{2}(?:-[a-z]{2})?|igo|scotland)")
@@ -163,6 +167,8 @@ def _narrowed(inherited: Rule, own: tuple[Rule, ...]) -> Rule | None:
             removed.update(rule.for_uses)
         if rule.kind in STANCE_KINDS and inherited.kind in STANCE_KINDS:
             removed.update(rule.for_uses)
+        if rule.kind == inherited.kind and rule.kind not in ADDITIVE_KINDS:
+            removed.update(rule.for_uses)
     if not removed & set(inherited.for_uses):
         return inherited
     uses = tuple(u for u in inherited.for_uses if u not in removed)
@@ -172,3 +178,51 @@ def _narrowed(inherited: Rule, own: tuple[Rule, ...]) -> Rule | None:
     if "uses" in params:
         params["uses"] = uses
     return replace(inherited, for_uses=uses, params=MappingProxyType(params))
+
+
+def rule_dict(rule: Rule, policy_id: str) -> dict[str, Any]:
+    """A rule as plain data; `inherited` is true when it comes from an ancestor of `policy_id`."""
+    return {
+        "kind": rule.kind,
+        "params": {k: list(v) if isinstance(v, tuple) else v for k, v in rule.params.items()},
+        "for_uses": list(rule.for_uses),
+        "status": rule.status,
+        "source": rule.source,
+        "note": rule.note,
+        "origin": rule.origin,
+        "inherited": rule.origin != policy_id,
+    }
+
+
+def policy_dict(policy: Policy, policies: PolicySet | None = None) -> dict[str, Any]:
+    """A policy as plain data (JSON-ready); with `policies`, its rules are the resolved ones."""
+    rules = policies.resolved_rules(policy) if policies is not None else policy.rules
+    return {
+        "id": policy.id,
+        "name": policy.name,
+        "kind": policy.kind,
+        "status": policy.status,
+        "checked": policy.checked,
+        "domains": list(policy.domains),
+        "aliases": list(policy.aliases),
+        "extends": policy.extends,
+        "chain": [p.id for p in policies.chain(policy)] if policies is not None else [policy.id],
+        "url": policy.url,
+        "source": policy.source,
+        "summary": policy.summary,
+        "attribution_template": policy.attribution_template,
+        "ports": policy.ports,
+        "path": policy.path,
+        "rules": [rule_dict(rule, policy.id) for rule in rules],
+        "examples": [
+            {
+                "fixture": e.fixture,
+                "url": e.url,
+                "use": e.use,
+                "follow": e.follow,
+                "expect": e.expect,
+                "expect_conditions": list(e.expect_conditions),
+            }
+            for e in policy.examples
+        ],
+    }

@@ -88,6 +88,9 @@ RULE_KINDS: Mapping[str, Mapping[str, Param]] = {
     "cure_period": {"days": Param("int", required=True)},
 }
 STANCE_KINDS = ("grant", "requires_permission", "forbids")  # their `uses` say which uses they decide
+# Kinds that may appear several times for one use; any other kind appears once per use in a file, and a
+# descendant's rule of that kind replaces the inherited one for the uses it covers.
+ADDITIVE_KINDS = ("quotation", "waives", "excluded_content", "attribution_line", "contact")
 NOTE_REQUIRED = ("quotation",)
 CONDITION_KINDS = tuple(
     k for k in RULE_KINDS if k not in (*STANCE_KINDS, "quotation", "waives", "excluded_content")
@@ -323,16 +326,21 @@ class _Checker:
 
     def rules(self, data: Mapping[str, Any], pid: str, status: str) -> list[Rule]:
         rules: list[Rule] = []
-        decided: dict[str, str] = {}  # use -> key of the stance rule that decides it
+        taken: dict[tuple[str, str], str] = {}  # (kind or "stance", use) -> key of the rule that has it
         for key, table in self.tables(data, "rules"):
             rule = self.rule(table, key, pid, status)
             if rule is None:
                 continue
-            if rule.kind in STANCE_KINDS:
+            if rule.kind not in ADDITIVE_KINDS:
+                group = "stance" if rule.kind in STANCE_KINDS else rule.kind
+                field = "uses" if group == "stance" else "for_uses"
                 for use in rule.for_uses:
-                    if use in decided:
-                        self.fail(f"{key}.uses", f"use {use!r} is already decided by {decided[use]}")
-                    decided[use] = key
+                    if (group, use) in taken:
+                        what = (
+                            "already decided" if group == "stance" else f"already given a {rule.kind!r} rule"
+                        )
+                        self.fail(f"{key}.{field}", f"use {use!r} is {what} by {taken[group, use]}")
+                    taken[group, use] = key
             rules.append(rule)
         return rules
 
