@@ -104,7 +104,7 @@ EXAMPLE_KEYS = ("fixture", "url", "use", "follow", "expect", "expect_conditions"
 _CHOICES_FOR = {"uses": USES, "edits": EDIT_KINDS, "kinds": tuple(RULE_KINDS)}
 _ID = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]")
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|(end of document))\)$")
 _TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", float: "a number", list: "an array"}
 
 
@@ -431,7 +431,8 @@ def _toml_error(path: str, exc: tomllib.TOMLDecodeError) -> PolicyError:
     found = _TOML_AT.search(message)
     if found is None:
         return PolicyError(path, "toml", f"invalid TOML: {message}")
-    return PolicyError(path, f"line {found.group(1)}", f"invalid TOML: {message[: found.start()]}")
+    where = f"line {found.group(1)}" if found.group(1) else "end of file"
+    return PolicyError(path, where, f"invalid TOML: {message[: found.start()]}")
 
 
 def check_policy(text: str, path: str) -> tuple[Policy | None, list[PolicyError]]:
