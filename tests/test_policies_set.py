@@ -61,7 +61,7 @@ def test_duplicate_id_in_one_folder(tmp_path: Path) -> None:
     check = check_sources([tmp_path])
     assert [str(e) for e in check.errors] == [f"{second}: id: duplicate id 'same': also in {first}"]
     assert check.policies.get("same") is not None
-    assert check.policies.get("same").path == str(first)  # type: ignore[union-attr]
+    assert check.policies.policies["same"].path == str(first)
 
 
 def test_duplicate_domain_in_one_folder(tmp_path: Path) -> None:
