@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rights.cli import inspect_cmd  # noqa: F401  (registers the command)
+from rights.cli import policies_cmd as _policies_cmd  # noqa: F401  (registers `rights policies`)
 from rights.cli.app import app
 
 
