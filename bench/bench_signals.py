@@ -56,7 +56,9 @@ def run_rights(data: bytes, url: str | None) -> str:
     return lic.id if lic is not None else ""
 
 
-def accuracy(run: Callable[[bytes, str | None], str], labels: list[dict[str, Any]], corpus: Path) -> dict[str, Any]:
+def accuracy(
+    run: Callable[[bytes, str | None], str], labels: list[dict[str, Any]], corpus: Path
+) -> dict[str, Any]:
     ok = n = fp = none_n = 0
     for lab in labels:
         url = lab.get("page_url") if not str(lab.get("page_url", "")).startswith("hard::") else None
@@ -69,11 +71,18 @@ def accuracy(run: Callable[[bytes, str | None], str], labels: list[dict[str, Any
         else:
             none_n += 1
             fp += bool(got)
-    return {"accuracy": ok / n if n else 0.0, "correct": ok, "labelled": n,
-            "false_positive_rate": fp / none_n if none_n else 0.0, "false_positives": fp}
+    return {
+        "accuracy": ok / n if n else 0.0,
+        "correct": ok,
+        "labelled": n,
+        "false_positive_rate": fp / none_n if none_n else 0.0,
+        "false_positives": fp,
+    }
 
 
-def speed(runs: dict[str, Callable[[bytes, str | None], str]], pages: list[bytes], reps: int) -> dict[str, float]:
+def speed(
+    runs: dict[str, Callable[[bytes, str | None], str]], pages: list[bytes], reps: int
+) -> dict[str, float]:
     times: dict[str, list[float]] = {name: [] for name in runs}
     names = list(runs)
     for rep in range(reps):
@@ -87,7 +96,9 @@ def speed(runs: dict[str, Callable[[bytes, str | None], str]], pages: list[bytes
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus")
+    parser.add_argument(
+        "--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    )
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N pages for speed")
     args = parser.parse_args()
@@ -108,8 +119,10 @@ def main() -> int:
     print(f"licence accuracy on {len(labels)} labelled pages:")
     for name, run in runs.items():
         acc = accuracy(run, labels, args.corpus)
-        print(f"  {name:28s} id accuracy {acc['accuracy']:.3f} ({acc['correct']}/{acc['labelled']})"
-              f"  false-positive rate {acc['false_positive_rate']:.3f} ({acc['false_positives']})")
+        print(
+            f"  {name:28s} id accuracy {acc['accuracy']:.3f} ({acc['correct']}/{acc['labelled']})"
+            f"  false-positive rate {acc['false_positive_rate']:.3f} ({acc['false_positives']})"
+        )
     rates = speed(runs, pages, args.reps)
     print(f"speed over {len(pages)} pages, median of {args.reps} repetitions:")
     for name, rate in rates.items():

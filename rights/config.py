@@ -188,7 +188,7 @@ def load_settings(
         for k, v in env.items()
         if k.startswith(_ENV_PREFIX) and k[len(_ENV_PREFIX) :].lower() in known
     }
-    if "RIGHTS_DB" in env and env["RIGHTS_DB"]:
+    if env.get("RIGHTS_DB"):
         from_env["db_path"] = env["RIGHTS_DB"]
     settings = settings_from(from_env, settings)
     return settings_from(dict(overrides or {}), settings)

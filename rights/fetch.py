@@ -14,10 +14,9 @@ from datetime import UTC, datetime
 import httpx
 
 from rights.config import Settings
-from rights.errors import FetchError
+from rights.errors import FetchError, InputError
 from rights.models import Fetched
 from rights.urls import absolute, check_url
-from rights.errors import InputError
 
 _REDIRECTS = (301, 302, 303, 307, 308)
 
@@ -28,8 +27,11 @@ def _client(settings: Settings) -> httpx.Client:
         timeout=timeout,
         follow_redirects=False,
         trust_env=False,
-        headers={"User-Agent": settings.user_agent, "Accept-Encoding": "identity",
-                 "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"},
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept-Encoding": "identity",
+            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+        },
     )
 
 
@@ -62,7 +64,9 @@ def fetch_page(url: str, settings: Settings) -> Fetched:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         target = absolute(current, response.headers["location"])
                         if target is None:
-                            raise FetchError(url, "bad_redirect", f"redirect to {response.headers['location']!r}")
+                            raise FetchError(
+                                url, "bad_redirect", f"redirect to {response.headers['location']!r}"
+                            )
                         try:
                             check_url(target)
                         except InputError as exc:

@@ -113,9 +113,9 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None) -> tuple[
             if codec is None:
                 warnings.append(f"unknown charset {match.group(1)!r} in Content-Type; ignored")
     if codec is None:
-        match = _META_CHARSET.search(data[:1024])
-        if match:
-            label = match.group(1).decode("ascii", "replace")
+        meta = _META_CHARSET.search(data[:1024])
+        if meta:
+            label = meta.group(1).decode("ascii", "replace")
             codec = codec_for_label(label)
             if codec is not None and codec.startswith("utf-16"):
                 codec = "utf-8"  # WHATWG: a <meta> cannot declare UTF-16 (the bytes would not be ASCII)
@@ -193,9 +193,32 @@ def sniff_not_html(data: bytes) -> str | None:
 
 _TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _NO_DEPTH = frozenset(
-    "area base br col embed hr img input link meta param source track wbr p li td th tr dt dd option".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "td",
+        "th",
+        "tr",
+        "dt",
+        "dd",
+        "option",
+    ]
 )
-_LONG_TAG = re.compile(r"<[a-zA-Z][^<>]{%d,}" % MAX_TAG_CHARS)
+_LONG_TAG = re.compile(rf"<[a-zA-Z][^<>]{{{MAX_TAG_CHARS},}}")
 
 
 def _depth_cut(text: str) -> int | None:
@@ -227,11 +250,63 @@ def _defuse(text: str, warnings: list[str]) -> str:
 
 # ------------------------------------------------------------------------------------------------ zones
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "head"})
+_SKIP = frozenset(
+    {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "head"}
+)
 _BLOCKS = frozenset(
-    "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section "
-    "summary table tbody td tfoot th thead tr ul br label option select button".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "br",
+        "label",
+        "option",
+        "select",
+        "button",
+    ]
 )
 _TAG_ZONES = {"footer": Zone.FOOTER, "nav": Zone.NAV, "aside": Zone.ASIDE, "header": Zone.HEADER}
 _ROLE_ZONES = {
@@ -267,7 +342,9 @@ _BODY_CLASS = re.compile(
     r"(?:entry|post|article|story|blog|news|text)[-_]?(?:content|body|text|copy|inner|main)\b"
     r"|articlebody|article__body|storybody|story__body|main-?content|content-?main|(?:^|[\s_-])article-?text"
 )
-_ARTICLE_TYPE = re.compile(r"schema\.org/(?:News|Blog|Scholarly|Tech|Report)?(?:Article|Posting|Posting)", re.I)
+_ARTICLE_TYPE = re.compile(
+    r"schema\.org/(?:News|Blog|Scholarly|Tech|Report)?(?:Article|Posting|Posting)", re.I
+)
 _ARTICLE_CLASS = re.compile(r"(?:^|\s)(?:hentry|h-entry|type-post|single-post|post|article)(?:$|\s)")
 
 
@@ -344,7 +421,10 @@ def _wrappers_inside(main: LexborNode) -> set[int]:
         attrs = node.attributes
         ident = f"{attrs.get('id') or ''} {attrs.get('class') or ''}".lower().translate(_NO_DIGITS)
         zone = _zone_cached(node.tag or "", ident, attrs.get("role"), attrs.get("itemprop"))
-        if zone in (Zone.ASIDE, Zone.NAV, Zone.FOOTER, Zone.HEADER, Zone.COMMENTS) and _text_len(node) * 2 > total:
+        if (
+            zone in (Zone.ASIDE, Zone.NAV, Zone.FOOTER, Zone.HEADER, Zone.COMMENTS)
+            and _text_len(node) * 2 > total
+        ):
             found.add(node.mem_id)
     return found
 
@@ -385,27 +465,60 @@ def _find_main(tree: LexborHTMLParser) -> tuple[LexborNode | None, LexborNode | 
     if main is None or main.tag in ("body", "html"):
         return None, None
     article = main
-    node: LexborNode | None = main
+    up: LexborNode | None = main
     for _ in range(6):
-        if node is None or node.tag in ("body", "html"):
+        if up is None or up.tag in ("body", "html"):
             break
-        attrs = node.attributes
+        attrs = up.attributes
         if (
-            node.tag == "article"
+            up.tag == "article"
             or _ARTICLE_TYPE.search(attrs.get("itemtype") or "")
             or _ARTICLE_CLASS.search((attrs.get("class") or "").lower())
         ):
-            article = node
+            article = up
             break
-        node = node.parent
+        up = up.parent
     return main, article
 
 
 # ---------------------------------------------------------------------------------------------- parsing
 
 
-_INLINE_PLAIN = frozenset("b i em strong u s small sub sup abbr code mark strike tt big font wbr bdi bdo kbd "
-                          "samp var ins del dfn cite time data ruby rt rp".split())
+_INLINE_PLAIN = frozenset(
+    [
+        "b",
+        "i",
+        "em",
+        "strong",
+        "u",
+        "s",
+        "small",
+        "sub",
+        "sup",
+        "abbr",
+        "code",
+        "mark",
+        "strike",
+        "tt",
+        "big",
+        "font",
+        "wbr",
+        "bdi",
+        "bdo",
+        "kbd",
+        "samp",
+        "var",
+        "ins",
+        "del",
+        "dfn",
+        "cite",
+        "time",
+        "data",
+        "ruby",
+        "rt",
+        "rp",
+    ]
+)
 
 
 _SPECIAL = frozenset({"a", "img", "blockquote", "q"})
@@ -446,7 +559,9 @@ class _Builder:
             if text:
                 index = len(self.blocks)
                 self.blocks.append(
-                    TextBlock(text, info.zone, " > ".join(info.segs), info.tag, info.in_article, index, info.quoted)
+                    TextBlock(
+                        text, info.zone, " > ".join(info.segs), info.tag, info.in_article, index, info.quoted
+                    )
                 )
                 for anchor in self.run_anchors:
                     self.links[anchor].setdefault("block", index)
@@ -460,15 +575,19 @@ class _Builder:
         if tag in _INLINE_PLAIN:
             return parent
         if tag in _SKIP:
-            return _Info(parent.zone, parent.in_article, True, parent.block, tag, parent.segs, parent.quoted, -1)
+            return _Info(
+                parent.zone, parent.in_article, True, parent.block, tag, parent.segs, parent.quoted, -1
+            )
         attrs = node.attributes
         mem_id = node.mem_id
         in_article = parent.in_article or mem_id == self.article_id
         zone = parent.zone
         ident, cls = attrs.get("id"), attrs.get("class")
-        if (ident or cls or tag in _TAG_ZONES or "role" in attrs or "itemprop" in attrs) and tag not in (
-            "html", "body"
-        ) and mem_id not in self.guarded:
+        if (
+            (ident or cls or tag in _TAG_ZONES or "role" in attrs or "itemprop" in attrs)
+            and tag not in ("html", "body")
+            and mem_id not in self.guarded
+        ):
             text = f"{ident or ''} {cls or ''}".lower().translate(_NO_DIGITS)
             found = _zone_cached(tag, text, attrs.get("role"), attrs.get("itemprop"))
             if found is Zone.HEADER and in_article:
@@ -498,7 +617,9 @@ class _Builder:
         block = mem_id if is_block or zone is not parent.zone else parent.block
         return _Info(zone, in_article, False, block, tag, segs, quoted, anchor)
 
-    def _link(self, attrs: Mapping[str, str | None], zone: Zone, segs: tuple[str, ...], in_article: bool) -> int:
+    def _link(
+        self, attrs: Mapping[str, str | None], zone: Zone, segs: tuple[str, ...], in_article: bool
+    ) -> int:
         href = attrs.get("href")
         url = absolute(self.url, href) if href else None
         if url is None:
@@ -511,8 +632,14 @@ class _Builder:
         self.link_text.append([])
         return len(self.links) - 1
 
-    def _image(self, attrs: Mapping[str, str | None], zone: Zone, segs: tuple[str, ...], in_article: bool,
-               anchor: int) -> None:
+    def _image(
+        self,
+        attrs: Mapping[str, str | None],
+        zone: Zone,
+        segs: tuple[str, ...],
+        in_article: bool,
+        anchor: int,
+    ) -> None:
         src = attrs.get("src") or attrs.get("data-src") or attrs.get("data-lazy-src") or ""
         url = absolute(self.url, src) if src else None
         if url is None:
@@ -520,8 +647,17 @@ class _Builder:
         link = str(self.links[anchor]["url"]) if anchor >= 0 else ""
         if anchor >= 0:
             self.links[anchor].setdefault("image_src", url)
-        self.images.append(Image(url, (attrs.get("alt") or "").strip(), zone, " > ".join(segs), in_article,
-                                 (attrs.get("title") or "").strip(), link))
+        self.images.append(
+            Image(
+                url,
+                (attrs.get("alt") or "").strip(),
+                zone,
+                " > ".join(segs),
+                in_article,
+                (attrs.get("title") or "").strip(),
+                link,
+            )
+        )
 
     def comment(self, content: str, info: _Info) -> None:
         content = " ".join(content.split())
@@ -529,8 +665,14 @@ class _Builder:
             return
         self.flush()
         self.blocks.append(
-            TextBlock(content[:MAX_COMMENT_CHARS], Zone.HTML_COMMENT, " > ".join(info.segs), "#comment",
-                      info.in_article, len(self.blocks))
+            TextBlock(
+                content[:MAX_COMMENT_CHARS],
+                Zone.HTML_COMMENT,
+                " > ".join(info.segs),
+                "#comment",
+                info.in_article,
+                len(self.blocks),
+            )
         )
 
     def walk(self, root: LexborNode) -> None:
@@ -579,7 +721,9 @@ class _Builder:
         return out
 
 
-def _meta_and_head(tree: LexborHTMLParser, url: str | None) -> tuple[dict[str, list[str]], list[Link], list[str]]:
+def _meta_and_head(
+    tree: LexborHTMLParser, url: str | None
+) -> tuple[dict[str, list[str]], list[Link], list[str]]:
     meta: dict[str, list[str]] = {}
     for node in tree.css("meta"):
         attrs = node.attributes
@@ -596,9 +740,20 @@ def _meta_and_head(tree: LexborHTMLParser, url: str | None) -> tuple[dict[str, l
         href = absolute(url, attrs.get("href") or "")
         if href is None:
             continue
-        links.append(Link(href, (attrs.get("title") or "").strip(), tuple((attrs.get("rel") or "").lower().split()),
-                          Zone.META, "head > link", "link", False, None, (attrs.get("title") or "").strip(),
-                          (attrs.get("type") or "").strip().lower()))
+        links.append(
+            Link(
+                href,
+                (attrs.get("title") or "").strip(),
+                tuple((attrs.get("rel") or "").lower().split()),
+                Zone.META,
+                "head > link",
+                "link",
+                False,
+                None,
+                (attrs.get("title") or "").strip(),
+                (attrs.get("type") or "").strip().lower(),
+            )
+        )
     scripts = [node.text(deep=True) or "" for node in tree.css('script[type*="ld+json" i]')]
     return meta, links, scripts
 
@@ -611,8 +766,9 @@ def _header_links(headers: Mapping[str, str] | None, url: str | None) -> list[Li
     for match in _LINK_HEADER.finditer(_header(headers, "link")):
         href = absolute(url, match.group(1))
         if href:
-            links.append(Link(href, "", tuple(match.group(3).lower().split()), Zone.META, "HTTP Link header",
-                              "header"))
+            links.append(
+                Link(href, "", tuple(match.group(3).lower().split()), Zone.META, "HTTP Link header", "header")
+            )
     return links
 
 

@@ -44,17 +44,34 @@ def article_items(jsonld: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]
 def _add_names(out: list[str], values: list[str]) -> None:
     for value in values:
         clean = " ".join(value.split())
-        if clean and not _URLISH.search(clean) and clean.lower() not in (a.lower() for a in out) and len(clean) < 100:
+        if (
+            clean
+            and not _URLISH.search(clean)
+            and clean.lower() not in (a.lower() for a in out)
+            and len(clean) < 100
+        ):
             out.append(clean)
 
 
-def _authors(meta: Mapping[str, Sequence[str]], articles: list[Mapping[str, Any]], links: Sequence[Link],
-             blocks: Sequence[TextBlock]) -> tuple[str, ...]:
+def _authors(
+    meta: Mapping[str, Sequence[str]],
+    articles: list[Mapping[str, Any]],
+    links: Sequence[Link],
+    blocks: Sequence[TextBlock],
+) -> tuple[str, ...]:
     out: list[str] = []
     for item in articles[:2]:
         _add_names(out, names(item.get("author")) + names(item.get("creator")))
-    for key in ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
-                "byl", "citation_author"):
+    for key in (
+        "author",
+        "article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "citation_author",
+    ):
         _add_names(out, [v.removeprefix("By ").removeprefix("by ") for v in meta.get(key, ())])
     if not out:
         _add_names(out, [ln.text for ln in links if "author" in ln.rel and ln.text][:3])
@@ -68,8 +85,9 @@ def _authors(meta: Mapping[str, Sequence[str]], articles: list[Mapping[str, Any]
     return tuple(out[:10])
 
 
-def _site_name(meta: Mapping[str, Sequence[str]], jsonld: Sequence[Mapping[str, Any]],
-               articles: list[Mapping[str, Any]]) -> str | None:
+def _site_name(
+    meta: Mapping[str, Sequence[str]], jsonld: Sequence[Mapping[str, Any]], articles: list[Mapping[str, Any]]
+) -> str | None:
     name = _first(meta, "og:site_name", "application-name", "al:ios:app_name", "twitter:app:name:iphone")
     if name:
         return name
@@ -86,9 +104,23 @@ def _site_name(meta: Mapping[str, Sequence[str]], jsonld: Sequence[Mapping[str, 
 
 
 def _published(meta: Mapping[str, Sequence[str]], articles: list[Mapping[str, Any]]) -> str | None:
-    value = _first(meta, "article:published_time", "og:article:published_time", "datepublished",
-                   "pubdate", "publishdate", "publish-date", "dc.date.issued", "dcterms.issued", "dc.date",
-                   "dcterms.date", "date", "citation_publication_date", "sailthru.date", "parsely-pub-date")
+    value = _first(
+        meta,
+        "article:published_time",
+        "og:article:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "dc.date.issued",
+        "dcterms.issued",
+        "dc.date",
+        "dcterms.date",
+        "date",
+        "citation_publication_date",
+        "sailthru.date",
+        "parsely-pub-date",
+    )
     if value:
         return value
     for item in articles:
@@ -98,8 +130,9 @@ def _published(meta: Mapping[str, Sequence[str]], articles: list[Mapping[str, An
     return None
 
 
-def _title(title_tag: str | None, meta: Mapping[str, Sequence[str]],
-           articles: list[Mapping[str, Any]]) -> str | None:
+def _title(
+    title_tag: str | None, meta: Mapping[str, Sequence[str]], articles: list[Mapping[str, Any]]
+) -> str | None:
     value = _first(meta, "og:title", "twitter:title", "dc.title", "citation_title")
     if value:
         return value
@@ -110,8 +143,14 @@ def _title(title_tag: str | None, meta: Mapping[str, Sequence[str]],
     return title_tag
 
 
-def page_metadata(title_tag: str | None, meta: Mapping[str, Sequence[str]], jsonld: Sequence[Mapping[str, Any]],
-                  links: Sequence[Link], blocks: Sequence[TextBlock], url: str | None) -> dict[str, Any]:
+def page_metadata(
+    title_tag: str | None,
+    meta: Mapping[str, Sequence[str]],
+    jsonld: Sequence[Mapping[str, Any]],
+    links: Sequence[Link],
+    blocks: Sequence[TextBlock],
+    url: str | None,
+) -> dict[str, Any]:
     """Fields of `Page` derived from metadata: title, authors, site_name, published, canonical(s), og_url."""
     articles = article_items(jsonld)
     canonicals: list[str] = []

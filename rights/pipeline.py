@@ -13,7 +13,18 @@ from rights.models import Fetched, Page, Signals
 from rights.signals import detect_signals
 from rights.urls import check_url
 
-_URLISH_SCHEMES = ("http:", "https:", "ftp:", "ftps:", "file:", "javascript:", "mailto:", "data:", "ws:", "wss:")
+_URLISH_SCHEMES = (
+    "http:",
+    "https:",
+    "ftp:",
+    "ftps:",
+    "file:",
+    "javascript:",
+    "mailto:",
+    "data:",
+    "ws:",
+    "wss:",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +63,13 @@ def check_target(target: str, *, url: str | None = None) -> None:
     if path.is_dir():
         raise InputError(f"{target} is a directory; give an HTML file or a URL")
     if not path.exists():
-        looks_like_host = "/" not in target.split(".")[0] and "." in target and not target.endswith((".html", ".htm"))
+        looks_like_host = (
+            "/" not in target.split(".")[0] and "." in target and not target.endswith((".html", ".htm"))
+        )
         if looks_like_host:
-            raise InputError(f"{target}: no such file; to fetch a page give its full URL, e.g. https://{target}")
+            raise InputError(
+                f"{target}: no such file; to fetch a page give its full URL, e.g. https://{target}"
+            )
         raise InputError(f"{target}: no such file")
 
 
@@ -76,7 +91,9 @@ def load_target(target: str, *, url: str | None, settings: Settings) -> Loaded:
 
 
 def inspect_loaded(target: str, loaded: Loaded, settings: Settings) -> Inspection:
-    page = parse_page(loaded.content, url=loaded.url, headers=loaded.headers, max_bytes=settings.max_parse_bytes)
+    page = parse_page(
+        loaded.content, url=loaded.url, headers=loaded.headers, max_bytes=settings.max_parse_bytes
+    )
     return Inspection(target, loaded.source, page, detect_signals(page), loaded.fetched)
 
 

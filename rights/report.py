@@ -25,7 +25,9 @@ def plain(value: Any) -> Any:
 
 def page_dict(page: Page) -> dict[str, Any]:
     og = {k: v[0] if len(v) == 1 else list(v) for k, v in page.meta.items() if k.startswith("og:")}
-    dc = {k: v[0] if len(v) == 1 else list(v) for k, v in page.meta.items() if k.startswith(("dc.", "dcterms."))}
+    dc = {
+        k: v[0] if len(v) == 1 else list(v) for k, v in page.meta.items() if k.startswith(("dc.", "dcterms."))
+    }
     return {
         "url": page.url,
         "title": page.title,
@@ -70,8 +72,12 @@ def inspection_dict(result: Inspection) -> dict[str, Any]:
     out.update(signals_dict(result.signals))
     out["page"] = page
     if result.fetched is not None:
-        out["fetch"] = {"final_url": result.fetched.final_url, "status": result.fetched.status,
-                        "redirects": list(result.fetched.redirects), "fetched_at": result.fetched.fetched_at}
+        out["fetch"] = {
+            "final_url": result.fetched.final_url,
+            "status": result.fetched.status,
+            "redirects": list(result.fetched.redirects),
+            "fetched_at": result.fetched.fetched_at,
+        }
     return out
 
 
@@ -105,7 +111,9 @@ def inspection_table(result: Inspection) -> str:
     if sig.license:
         lic = sig.license
         jur = f" ({lic.jurisdiction} port)" if lic.jurisdiction else ""
-        lines.append(f"Licence:       {lic.id}{jur}, scope {lic.scope}" + (f" <{lic.url}>" if lic.url else ""))
+        lines.append(
+            f"Licence:       {lic.id}{jur}, scope {lic.scope}" + (f" <{lic.url}>" if lic.url else "")
+        )
         lines += _ev(lic.evidence)
     else:
         lines.append("Licence:       none found for the page")
@@ -114,7 +122,9 @@ def inspection_table(result: Inspection) -> str:
             lines.append(f"  also:        {lic.id} (scope {lic.scope})")
     if sig.copyright:
         cr = sig.copyright
-        lines.append(f"Copyright:     {cr.holder or '?'}{', ' + cr.year if cr.year else ''} (scope {cr.scope})")
+        lines.append(
+            f"Copyright:     {cr.holder or '?'}{', ' + cr.year if cr.year else ''} (scope {cr.scope})"
+        )
         lines += _ev(cr.evidence)
     else:
         lines.append("Copyright:     no notice found")

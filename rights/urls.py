@@ -5,6 +5,7 @@ Pure: no network. The Public Suffix List ships inside the `publicsuffixlist` pac
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import re
 from functools import lru_cache
@@ -54,7 +55,9 @@ def check_url(raw: str) -> str:
     except ValueError as exc:
         raise InputError(f"malformed URL {url!r}: {exc}") from exc
     if parts.scheme.lower() not in _SCHEMES:
-        raise InputError(f"unsupported URL scheme {parts.scheme!r} in {url!r}; only http and https are fetched")
+        raise InputError(
+            f"unsupported URL scheme {parts.scheme!r} in {url!r}; only http and https are fetched"
+        )
     host = parts.hostname or ""
     if not host:
         raise InputError(f"URL {url!r} has no host")
@@ -169,10 +172,8 @@ def normalize(url: str, *, drop_tracking: bool = True, keep_fragment: bool = Fal
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").rstrip(".")
     if host and not host.isascii():
-        try:
+        with contextlib.suppress(UnicodeError):
             host = host.encode("idna").decode("ascii")
-        except UnicodeError:
-            pass
     host = host.lower()
     if ":" in host:
         host = f"[{host}]"

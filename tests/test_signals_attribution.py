@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import article, page, signals
 from rights.signals import detect_signals
+from tests.helpers import article, page, signals
 
 
 @pytest.mark.parametrize(
@@ -16,17 +16,24 @@ from rights.signals import detect_signals
         ("This piece first appeared in The Atlantic.", "The Atlantic"),
         ("It originally appeared on Grist and is republished here with permission.", "Grist"),
         ("Originally published at www.example-blog.net on March 3, 2021.", "www.example-blog.net"),
-        ("This article is republished from The Conversation under a Creative Commons license.", "The Conversation"),
+        (
+            "This article is republished from The Conversation under a Creative Commons license.",
+            "The Conversation",
+        ),
         ("Cross-posted from Harbour Notes.", "Harbour Notes"),
         ("(Cross posted from the Official Maps Blog)", "Official Maps Blog"),
         ("Reprinted with permission from Field &amp; Stream Quarterly.", "Field & Stream Quarterly"),
         ("Reprinted by permission of Basic Books, New York.", "Basic Books"),
         ("The post Ten ways to save water appeared first on Green Living Daily.", "Green Living Daily"),
-        ("This story originally appeared on ZDNet under the headline \"Outage hits mail\".", "ZDNet"),
-        ("This article was originally published on page 28 of The Sunday Tribune on May 2, 2007.",
-         "The Sunday Tribune"),
-        ("NOTE: The above is an excerpt from A Field Guide to Moss, by Ann Lee. It is reprinted here with permission.",
-         "A Field Guide to Moss"),
+        ('This story originally appeared on ZDNet under the headline "Outage hits mail".', "ZDNet"),
+        (
+            "This article was originally published on page 28 of The Sunday Tribune on May 2, 2007.",
+            "The Sunday Tribune",
+        ),
+        (
+            "NOTE: The above is an excerpt from A Field Guide to Moss, by Ann Lee. It is reprinted here with permission.",
+            "A Field Guide to Moss",
+        ),
         ("Source: United Nations", "United Nations"),
         # German, French, Spanish, Italian, Portuguese
         ("Dieser Artikel erschien zuerst bei Netzpolitik Heute.", "Netzpolitik Heute"),
@@ -52,8 +59,9 @@ def test_republication_phrases_name_the_origin(line: str, origin: str) -> None:
 
 def test_origin_url_comes_from_the_link_in_the_attribution_line() -> None:
     """A linked origin gives both the name and the URL."""
-    rep = signals(article('This article was originally published on <a href="https://thecradle.co/a/1">The Cradle'
-                          "</a>.")).republication
+    rep = signals(
+        article('This article was originally published on <a href="https://thecradle.co/a/1">The Cradle</a>.')
+    ).republication
     assert (rep.origin_name, rep.origin_url) == ("The Cradle", "https://thecradle.co/a/1")
 
 
@@ -67,9 +75,16 @@ def test_origin_url_comes_from_the_link_in_the_attribution_line() -> None:
         ("PARIS (AFP) - Le gouvernement a annoncé un nouveau plan.", "AFP", "wire"),
         ("The game ended after a late penalty was converted in stoppage time. - Sapa", "Sapa", "wire"),
         ("Copyright 2024 The Associated Press. All rights reserved.", "The Associated Press", "wire"),
-        ("SAN JOSE, Calif., May 2, 2024 /PRNewswire/ -- Acme Corp. today announced a new chip.", "PRNewswire",
-         "press_release"),
-        ("BERLIN--(BUSINESS WIRE)--Beispiel AG gab heute ihre Zahlen bekannt.", "BUSINESS WIRE", "press_release"),
+        (
+            "SAN JOSE, Calif., May 2, 2024 /PRNewswire/ -- Acme Corp. today announced a new chip.",
+            "PRNewswire",
+            "press_release",
+        ),
+        (
+            "BERLIN--(BUSINESS WIRE)--Beispiel AG gab heute ihre Zahlen bekannt.",
+            "BUSINESS WIRE",
+            "press_release",
+        ),
     ],
 )
 def test_wire_and_press_release_credits(line: str, origin: str, kind: str) -> None:
@@ -126,33 +141,46 @@ def _rejected(sig_body: str, **kwargs: object) -> list[str]:
 
 
 def test_self_attribution_is_not_a_republication() -> None:
-    kinds = _rejected(article("This article originally appeared on ScienceAlert."),
-                      url="https://www.sciencealert.com/story", site="ScienceAlert")
+    kinds = _rejected(
+        article("This article originally appeared on ScienceAlert."),
+        url="https://www.sciencealert.com/story",
+        site="ScienceAlert",
+    )
     assert "self_attribution" in kinds
 
 
 def test_an_edition_of_the_own_site_is_self_attribution() -> None:
-    kinds = _rejected(article("This article originally appeared on VICE US."), url="https://www.vice.com/en_uk/a",
-                      site="VICE")
+    kinds = _rejected(
+        article("This article originally appeared on VICE US."),
+        url="https://www.vice.com/en_uk/a",
+        site="VICE",
+    )
     assert "self_attribution" in kinds
 
 
 def test_another_edition_republishing_the_original_is_a_republication() -> None:
-    sig = signals(article(byline="Tanza Lee, Business Insider"), url="https://www.businessinsider.de/a",
-                  site="Business Insider Deutschland")
+    sig = signals(
+        article(byline="Tanza Lee, Business Insider"),
+        url="https://www.businessinsider.de/a",
+        site="Business Insider Deutschland",
+    )
     assert sig.republication.origin_name == "Business Insider"
 
 
 def test_republish_widget_of_the_original_publisher() -> None:
-    widget = ('<aside class="republish-modal"><h2>Republish this story</h2><p>Copy the HTML below. This story was '
-              "originally published by ProPublica.</p></aside>")
+    widget = (
+        '<aside class="republish-modal"><h2>Republish this story</h2><p>Copy the HTML below. This story was '
+        "originally published by ProPublica.</p></aside>"
+    )
     kinds = _rejected(article() + widget, url="https://www.propublica.org/article/x", site="ProPublica")
     assert "republish_widget" in kinds or "self_attribution" in kinds
 
 
 def test_republish_widget_on_another_site_is_still_not_an_attribution() -> None:
-    widget = ('<div class="sidebar"><h3>Republish this article</h3><p>This article was originally published on '
-              "Example News.</p></div>")
+    widget = (
+        '<div class="sidebar"><h3>Republish this article</h3><p>This article was originally published on '
+        "Example News.</p></div>"
+    )
     assert "republish_widget" in _rejected(article() + widget)
 
 
@@ -187,8 +215,10 @@ def test_date_notes(line: str) -> None:
 
 
 def test_citation_of_another_work() -> None:
-    line = ("The study, which tracked 4,000 patients over a decade, was first published in the journal Science "
-            "in 1990 and has been cited thousands of times since then by researchers around the world.")
+    line = (
+        "The study, which tracked 4,000 patients over a decade, was first published in the journal Science "
+        "in 1990 and has been cited thousands of times since then by researchers around the world."
+    )
     assert "citation" in _rejected(article(line))
 
 
@@ -209,7 +239,9 @@ def test_contribution_credit_is_not_a_wire_copy() -> None:
 
 
 def test_wire_story_on_the_agency_site() -> None:
-    assert "self_attribution" in _rejected(article("NEW YORK (AP) — Stocks rose."), url="https://apnews.com/a/1")
+    assert "self_attribution" in _rejected(
+        article("NEW YORK (AP) — Stocks rose."), url="https://apnews.com/a/1"
+    )
 
 
 def test_evidence_names_zone_and_rule() -> None:

@@ -11,16 +11,21 @@ from tests.helpers import article, signals
     ("footer", "stance"),
     [
         ("This material may not be published, broadcast, rewritten or redistributed.", "restrictive"),
-        ("No content on this site may be republished or reprinted in any fashion without written permission "
-         "from Outspoken Media, Inc.", "restrictive"),
+        (
+            "No content on this site may be republished or reprinted in any fashion without written permission "
+            "from Outspoken Media, Inc.",
+            "restrictive",
+        ),
         ("Reproduction without explicit permission is prohibited.", "restrictive"),
         ("Toute reproduction interdite sans autorisation explicite de la rédaction.", "restrictive"),
         ("Queda prohibida la reproducción total o parcial de los contenidos.", "restrictive"),
         ("Nachdruck nur mit Genehmigung des Verlags.", "restrictive"),
         ("記事の無断転載を禁じます。", "restrictive"),
         ("May be reprinted or distributed for non-profit purposes only.", "conditional"),
-        ("You may republish this article for free if you credit the author and link to the original.",
-         "conditional"),
+        (
+            "You may republish this article for free if you credit the author and link to the original.",
+            "conditional",
+        ),
         ("Veröffentlichung und Nachdruck honorarfrei.", "permissive"),
         ("You are free to republish this story without restrictions.", "permissive"),
     ],
@@ -31,10 +36,12 @@ def test_stance(footer: str, stance: str) -> None:
 
 
 def test_seed_terms_give_conditions_and_contact() -> None:
-    footer = ("<p>The Centre grants permission to cross-post Global Research articles on community internet sites "
-              "as long the source and copyright are acknowledged together with a hyperlink to the original Global "
-              "Research article. For publication of Global Research articles in print or other forms including "
-              "commercial internet sites, contact: publications@globalresearch.ca</p>")
+    footer = (
+        "<p>The Centre grants permission to cross-post Global Research articles on community internet sites "
+        "as long the source and copyright are acknowledged together with a hyperlink to the original Global "
+        "Research article. For publication of Global Research articles in print or other forms including "
+        "commercial internet sites, contact: publications@globalresearch.ca</p>"
+    )
     terms = signals(article(footer=footer)).reuse_terms
     assert terms is not None and terms.stance == "conditional"
     assert {c.kind for c in terms.conditions} >= {"credit_source", "include_copyright", "link_original"}
@@ -49,7 +56,12 @@ def test_cc_licence_gives_conditional_terms_with_its_elements() -> None:
     foot = '<p><a rel="license" href="https://creativecommons.org/licenses/by-nc-nd/4.0/">CC BY-NC-ND 4.0</a></p>'
     terms = signals(article(footer=foot)).reuse_terms
     assert terms is not None and terms.stance == "conditional"
-    assert {c.kind for c in terms.conditions} == {"credit_source", "name_license", "noncommercial", "no_edits"}
+    assert {c.kind for c in terms.conditions} == {
+        "credit_source",
+        "name_license",
+        "noncommercial",
+        "no_edits",
+    }
 
 
 @pytest.mark.parametrize(
@@ -65,7 +77,9 @@ def test_sentences_that_are_not_reuse_terms(text: str) -> None:
 
 
 def test_refusal_in_the_article_beats_a_site_grant() -> None:
-    body = article("This material may not be published, broadcast, rewritten or redistributed.",
-                   footer="<p>You may republish our articles for free under the terms below.</p>")
+    body = article(
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        footer="<p>You may republish our articles for free under the terms below.</p>",
+    )
     terms = signals(body).reuse_terms
     assert terms is not None and terms.stance == "restrictive"

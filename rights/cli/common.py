@@ -46,11 +46,15 @@ def emit_json(data: Any) -> None:
 
 
 DB_OPTION: Any = typer.Option(
-    None, "--db", help="SQLite database file (default: RIGHTS_DB, else the user data directory).",
+    None,
+    "--db",
+    help="SQLite database file (default: RIGHTS_DB, else the user data directory).",
     dir_okay=False,
 )
 URL_OPTION: Any = typer.Option(
-    None, "--url", help="The page's address, when reading a saved file (resolves links, spots self-attribution).",
+    None,
+    "--url",
+    help="The page's address, when reading a saved file (resolves links, spots self-attribution).",
 )
 
 

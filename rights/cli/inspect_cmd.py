@@ -13,7 +13,9 @@ from rights.cli.common import URL_OPTION, TableOrJson, emit_json, fails_cleanly
 @app.command()
 @fails_cleanly
 def inspect(
-    target: str = typer.Argument(..., metavar="URL_OR_FILE", help="A page URL (http/https) or a saved HTML file."),
+    target: str = typer.Argument(
+        ..., metavar="URL_OR_FILE", help="A page URL (http/https) or a saved HTML file."
+    ),
     url: Any = URL_OPTION,
     format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
 ) -> None:

@@ -15,8 +15,12 @@ from rights.signals.terms import detect_terms
 
 __all__ = ["detect_signals"]
 
-_KIND = {"republished": "republished", "wire": "wire", "press_release": "press_release",
-         "canonical_only": "canonical_only"}
+_KIND = {
+    "republished": "republished",
+    "wire": "wire",
+    "press_release": "press_release",
+    "canonical_only": "canonical_only",
+}
 
 
 def detect_signals(page: Page) -> Signals:

@@ -24,7 +24,6 @@ from rights.signals import wires
 from rights.signals.common import (
     PageText,
     block_evidence,
-    clip,
     domain_label,
     fold,
     in_media,
@@ -337,34 +336,30 @@ def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None
     low = text.lower()
     outbound = _OUTBOUND_NOTICE.search(text)
     if outbound and not re.search(r"\b(?:originally|first|initially|from)\b", outbound.group(0), re.I):
-        sink.reject("outbound_notice", "says where this article went, not where it came from",
-                    block_evidence(block, "outbound", window(text, outbound.start(), outbound.end())))
+        sink.reject(
+            "outbound_notice",
+            "says where this article went, not where it came from",
+            block_evidence(block, "outbound", window(text, outbound.start(), outbound.end())),
+        )
     for rule, words, pattern in _INBOUND:
         if not any(word in low for word in words):
             continue
         for match in pattern.finditer(text):
             _consider(page, block, rule, match.start(), match.start("rest"), match.group("rest"), order, sink)
-    match = _DE_INFIX.search(text)
-    if match:
+    infix = _DE_INFIX.search(text)
+    if infix:
         _consider(
-            page, block, "de-zunaechst", match.start(), match.start("rest"), match.group("rest"), order, sink
+            page, block, "de-zunaechst", infix.start(), infix.start("rest"), infix.group("rest"), order, sink
         )
-    match = _SOURCE_LINE.match(text)
-    if match and block.tag not in ("figcaption", "caption"):
+    line = _SOURCE_LINE.match(text)
+    if line and block.tag not in ("figcaption", "caption"):
+        rest_at = line.start("rest")
         _consider(
-            page,
-            block,
-            "source-line",
-            match.start(),
-            match.start("rest"),
-            match.group("rest"),
-            order,
-            sink,
-            strength=2,
+            page, block, "source-line", line.start(), rest_at, line.group("rest"), order, sink, strength=2
         )
-    match = _PERMISSION_ONLY.search(text)
-    if match:
-        _permission_without_name(page, block, match.start(), order, sink)
+    permission = _PERMISSION_ONLY.search(text)
+    if permission:
+        _permission_without_name(page, block, permission.start(), order, sink)
     if block.in_article and ("©" in text or "copyright" in text.lower()):
         _foreign_copyright(page, block, order, sink)
 
@@ -407,6 +402,16 @@ def _foreign_copyright(page: Page, block: TextBlock, order: int, sink: _Sink) ->
         return
 
 
+def _is_citation(rule: str, subject: str, block: TextBlock) -> bool:
+    """A publication statement whose subject is not this text ("the study was first published in ...")."""
+    if rule not in ("originally-published", "appeared-first", "written-for", "excerpt-from"):
+        return False
+    if _SELF.search(subject) or re.search(r"\b(?:the above|what follows|the following)\b", subject, re.I):
+        return False
+    long_body = block.zone is Zone.MAIN and len(block.text) > 400
+    return bool(_CITED.search(subject)) or len(subject.split()) > 3 or long_body
+
+
 def _consider(
     page: Page,
     block: TextBlock,
@@ -447,8 +452,10 @@ def _consider(
         return
     sentence_start = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
     subject = before[sentence_start + 2 :] if sentence_start >= 0 else before
-    if block.tag in ("figcaption", "caption") or in_media(block) or re.search(
-        r"\b(?:photo|image|picture|illustration|foto|bild|video|graphic)s?\b", subject, re.I
+    if (
+        block.tag in ("figcaption", "caption")
+        or in_media(block)
+        or re.search(r"\b(?:photo|image|picture|illustration|foto|bild|video|graphic)s?\b", subject, re.I)
     ):
         sink.reject("image_credit", "credits a picture, not the text", evidence)
         return
@@ -459,18 +466,9 @@ def _consider(
     ):
         sink.reject("citation", "a publisher line outside a press release", evidence)
         return
-    if (
-        rule in ("originally-published", "appeared-first", "written-for", "excerpt-from")
-        and not _SELF.search(subject)
-        and not re.search(r"\b(?:the above|what follows|the following)\b", subject, re.I)
-    ):
-        if (
-            _CITED.search(subject)
-            or len(subject.split()) > 3
-            or (block.zone is Zone.MAIN and len(text) > 400)
-        ):
-            sink.reject("citation", "describes another work's publication (a citation)", evidence)
-            return
+    if _is_citation(rule, subject, block):
+        sink.reject("citation", "describes another work's publication (a citation)", evidence)
+        return
     if rule == "source-line" and (
         not (block.in_article or block.zone is Zone.BYLINE) or _SOURCE_NOISE.search(rest) or in_media(block)
     ):
@@ -478,11 +476,6 @@ def _consider(
         return
     if re.match(r"\s*(?:the\s+)?(?:journal|proceedings|magazine issue)\b", rest, re.I):
         sink.reject("citation", "names a journal (a citation)", evidence)
-        return
-    if block.tag in ("figcaption", "caption") or re.search(
-        r"\b(?:photo|image|picture|illustration|foto|bild)s?\b", subject, re.I
-    ):
-        sink.reject("image_credit", "credits a picture, not the text", evidence)
         return
     name, url = clean_origin(rest)
     if rule in ("ja-summary", "ja-source") and not name and not url:
@@ -498,7 +491,7 @@ def _consider(
         return
     if link is not None and (url is None) and not is_own(page, None, link.url):
         url = link.url
-        if not name or len(name) > 60 or fold(link.text) and fold(link.text) in fold(name or ""):
+        if not name or len(name) > 60 or (fold(link.text) and fold(link.text) in fold(name or "")):
             name = link.text if link.text and not _READ_ORIGINAL.search(link.text) else name
     if not name and url:
         name = registrable_domain(url)
@@ -513,7 +506,9 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     text = block.text
     head = text[:200]
     if _CONTRIBUTED.search(text) and len(text) <= 300:
-        sink.reject("contribution", "an agency contributed to a story the site wrote", block_evidence(block, "wire"))
+        sink.reject(
+            "contribution", "an agency contributed to a story the site wrote", block_evidence(block, "wire")
+        )
         return
     found: tuple[str, str] | None = None
     match = wires.DATELINE.search(head)
@@ -527,8 +522,11 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
         match = wires.BYLINE.match(text.strip())
         bare = match is not None and match.group(0).strip().lower() == match.group("credit").lower()
         if match and in_media(block):
-            sink.reject("image_credit", f"a photo credit ({match.group('credit')}), not a story credit",
-                        block_evidence(block, "wire"))
+            sink.reject(
+                "image_credit",
+                f"a photo credit ({match.group('credit')}), not a story credit",
+                block_evidence(block, "wire"),
+            )
             return
         if match and (not bare or block.in_article or block.zone is Zone.BYLINE):
             found = (match.group("credit"), "wire-byline")
@@ -547,8 +545,11 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     if found is None:
         photo = wires.PHOTO_CREDIT.search(text)
         if photo and (len(text) <= 300 or in_media(block)):
-            sink.reject("image_credit", f"a photo credit ({photo.group(0)}), not a story credit",
-                        block_evidence(block, "wire", window(text, photo.start(), photo.end())))
+            sink.reject(
+                "image_credit",
+                f"a photo credit ({photo.group(0)}), not a story credit",
+                block_evidence(block, "wire", window(text, photo.start(), photo.end())),
+            )
         return
     credit, rule = found
     wire = wires.wire_for(credit)
@@ -732,7 +733,3 @@ def detect_attributions(page: Page, text: PageText | None = None) -> tuple[list[
         else:
             merged.append(Attribution(f.kind, f.name, f.url, (f.evidence,), f.strength))
     return merged, sink.rejected
-
-
-def clip_name(name: str) -> str:
-    return clip(name, 80)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from rights.models import Evidence, Link, Page, TextBlock, Zone
@@ -20,8 +20,11 @@ IMAGE_WORDS = re.compile(
     r"|unsplash|pixabay|istock|imago|dpa-bildfunk|keystone)\b",
     re.I,
 )
-_MEDIA_PATH = re.compile(r"caption|figure|photo|\bimg|image|gallery|slideshow|picture|thumb|hmedia|media-credit"
-                         r"|video|\bmedia\b", re.I)
+_MEDIA_PATH = re.compile(
+    r"caption|figure|photo|\bimg|image|gallery|slideshow|picture|thumb|hmedia|media-credit"
+    r"|video|\bmedia\b",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
@@ -46,8 +49,9 @@ def in_media(block: TextBlock) -> bool:
 
 
 def block_evidence(block: TextBlock, rule: str, text: str | None = None) -> Evidence:
-    return Evidence(clip(text if text is not None else block.text), block.zone, block.path, "text", rule,
-                    block.in_article)
+    return Evidence(
+        clip(text if text is not None else block.text), block.zone, block.path, "text", rule, block.in_article
+    )
 
 
 def link_evidence(link: Link, rule: str, text: str | None = None) -> Evidence:
@@ -78,22 +82,6 @@ _LEGAL_SUFFIX = re.compile(
 @lru_cache(maxsize=4096)
 def _core(name: str) -> str:
     return " ".join(_LEGAL_SUFFIX.sub(" ", fold(name)).split())
-
-
-def same_name(a: str | None, b: str | None) -> bool:
-    """Whether two organisation names (or a name and a domain) refer to the same outlet."""
-    if not a or not b:
-        return False
-    fa, fb = fold(a), fold(b)
-    if not fa or not fb:
-        return False
-    if fa == fb or fa.replace(" ", "") == fb.replace(" ", ""):
-        return True
-    ca, cb = _core(a), _core(b)
-    if ca and cb and (ca == cb or ca.replace(" ", "") == cb.replace(" ", "")):
-        return True
-    short, long_ = sorted((fa.replace(" ", ""), fb.replace(" ", "")), key=len)
-    return len(short) >= 5 and long_.startswith(short)
 
 
 def presumed_url(page: Page) -> str | None:
@@ -171,8 +159,11 @@ def is_own(page: Page, name: str | None, url: str | None = None) -> bool:
             return True
     label = domain_label(here)
     if url and label and domain_label(url) == label:
-        return not (page.site_name and fold(page.site_name).replace(" ", "").startswith(origin)
-                    and fold(page.site_name).replace(" ", "") != origin)
+        return not (
+            page.site_name
+            and fold(page.site_name).replace(" ", "").startswith(origin)
+            and fold(page.site_name).replace(" ", "") != origin
+        )
     return False
 
 
@@ -187,29 +178,6 @@ def domain_label(url: str | None) -> str:
 def _exact(a: str, b: str) -> bool:
     ca, cb = _core(a).replace(" ", ""), _core(b).replace(" ", "")
     return bool(ca) and ca == cb
-
-
-def article_blocks(page: Page) -> Iterator[TextBlock]:
-    for block in page.blocks:
-        if block.in_article and block.zone is not Zone.HTML_COMMENT:
-            yield block
-
-
-def links_in_block(page: Page, block: TextBlock) -> list[Link]:
-    return [link for link in page.links if link.block == block.index]
-
-
-def first_sentence_with(text: str, start: int) -> str:
-    """The sentence of `text` holding position `start`."""
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    for left, right in zip(bounds, bounds[1:], strict=False):
-        if left <= start < right:
-            return text[left:right].strip()
-    return text
-
-
-def any_in(words: Iterable[str], text: str) -> bool:
-    return any(word in text for word in words)
 
 
 def minimal_words(words: Iterable[str]) -> tuple[str, ...]:

@@ -14,8 +14,10 @@ from rights.signals.common import IMAGE_WORDS, block_evidence, clip, in_media, m
 from rights.signals.wires import AGENCY_COPYRIGHT
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|november|december"
-                "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 _YEARS = rf"{_YEAR}(?:\s*[-–—/,]\s*(?:{_YEAR}|\d\d|present|heute|now))*"
 _ONE_SIGN = r"(?:©|&copy;|\(c\)|Ⓒ|copyright(?![a-z])|copr\.|urheberrecht|derechos de autor)"
 _SIGN = rf"(?:{_ONE_SIGN}(?:\s*{_ONE_SIGN})?)"
@@ -52,9 +54,12 @@ _LEADING = re.compile(r"^[\s,.;:–—\-|©]+")
 _ROMAN_YEAR = re.compile(r"^\s*M{1,2}(?:CM|D?C{0,3})(?:XC|L?X{0,3})(?:IX|V?I{0,3})\b[,.]?\s*")
 _BEFORE = re.compile(r"(?:^|[|·•»]\s*)(?P<holder>[^|·•»©]{2,70}?)[,\s]*(?:(?P<year>" + _YEARS + r")\s*)?$")
 _RESERVED = re.compile(r"\s*(?:all|some) rights reserved\.?\s*$", re.I)
-_HOLDER_IS = re.compile(r"copyright (?:holder|owner) (?:for|of) [^.]{0,40}? is (?P<holder>[^,.;]{2,60})", re.I)
-_NO_SIGN = re.compile(rf"(?P<holder>[A-Z][\w&.,'’ -]{{2,60}}?),?\s+(?P<year>{_YEARS})\.?\s+(?:all|some) rights reserved",
-                      re.I)
+_HOLDER_IS = re.compile(
+    r"copyright (?:holder|owner) (?:for|of) [^.]{0,40}? is (?P<holder>[^,.;]{2,60})", re.I
+)
+_NO_SIGN = re.compile(
+    rf"(?P<holder>[A-Z][\w&.,'’ -]{{2,60}}?),?\s+(?P<year>{_YEARS})\.?\s+(?:all|some) rights reserved", re.I
+)
 
 
 def _clean_holder(holder: str) -> str:
@@ -137,7 +142,7 @@ _CODE = re.compile(r"function\s*\(|\bvar\s+\w+\s*=|[{};]\s*[{};]|=>|\*/")
 
 
 def _from_blocks(page: Page, rejected: list[Rejected]) -> list[tuple[int, CopyrightNotice]]:
-    found = []
+    found: list[tuple[int, CopyrightNotice]] = []
     for order, block in enumerate(page.blocks):
         if block.zone in (Zone.HTML_COMMENT, Zone.COMMENTS) or len(block.text) > 2000:
             continue
@@ -151,24 +156,39 @@ def _from_blocks(page: Page, rejected: list[Rejected]) -> list[tuple[int, Copyri
             continue
         holder_is = _HOLDER_IS.search(text)
         if holder_is:
-            found.append((order, CopyrightNotice(holder_is.group("holder").strip(), None,
-                                                 "article" if block.in_article else "site",
-                                                 (block_evidence(block, "copyright-holder-is"),))))
+            found.append(
+                (
+                    order,
+                    CopyrightNotice(
+                        holder_is.group("holder").strip(),
+                        None,
+                        "article" if block.in_article else "site",
+                        (block_evidence(block, "copyright-holder-is"),),
+                    ),
+                )
+            )
             continue
         for match in _NOTICE.finditer(text):
-            parsed = _holder_year(text[match.start() : match.start() + 240], _line_before(text, match.start()))
+            parsed = _holder_year(
+                text[match.start() : match.start() + 240], _line_before(text, match.start())
+            )
             if parsed is None:
                 continue
             holder, year = parsed
             if holder is None and (len(text) <= 60 or match.start() == 0):
                 holder = _neighbour_holder(page, order, block, after=len(text) <= 60)
-            evidence = block_evidence(block, "copyright-line", text[max(0, match.start() - 40) : match.start() + 200])
+            evidence = block_evidence(
+                block, "copyright-line", text[max(0, match.start() - 40) : match.start() + 200]
+            )
             if _is_image_credit(block, text, match.start(), holder, year):
                 rejected.append(Rejected("image_credit", "copyright of a picture, not the text", evidence))
                 continue
             article = (block.in_article and block.zone is not Zone.ASIDE) or bool(
-                holder and AGENCY_COPYRIGHT.search(text[match.start() : match.start() + 80]))
-            found.append((order, CopyrightNotice(holder, year, "article" if article else "site", (evidence,))))
+                holder and AGENCY_COPYRIGHT.search(text[match.start() : match.start() + 80])
+            )
+            found.append(
+                (order, CopyrightNotice(holder, year, "article" if article else "site", (evidence,)))
+            )
             break
     return found
 
@@ -182,7 +202,11 @@ def _neighbour_holder(page: Page, order: int, block: TextBlock, *, after: bool) 
             i += step
         if 0 <= i < len(page.blocks):
             near = page.blocks[i]
-            if near.zone is block.zone and len(near.text) <= 60 and not re.search(r"\d{3,}|@|\bpowered\b", near.text):
+            if (
+                near.zone is block.zone
+                and len(near.text) <= 60
+                and not re.search(r"\d{3,}|@|\bpowered\b", near.text)
+            ):
                 holder = _clean_holder(_RESERVED.sub("", near.text))
                 if holder:
                     return holder
@@ -213,17 +237,28 @@ def _from_metadata(page: Page) -> list[CopyrightNotice]:
         if holders or year:
             shown = f"copyrightHolder={holders[0] if holders else None} copyrightYear={year}"
             evidence = Evidence(clip(shown), Zone.META, "JSON-LD", "jsonld", "json-ld-copyright")
-            found.append(CopyrightNotice(holders[0] if holders else None, str(year) if year else None, "article",
-                                         (evidence,)))
-    for name in ("copyright", "dc.rights", "dcterms.rights", "rights", "dcterms.rightsholder", "article:copyright"):
+            found.append(
+                CopyrightNotice(
+                    holders[0] if holders else None, str(year) if year else None, "article", (evidence,)
+                )
+            )
+    for name in (
+        "copyright",
+        "dc.rights",
+        "dcterms.rights",
+        "rights",
+        "dcterms.rightsholder",
+        "article:copyright",
+    ):
         for value in page.meta.get(name, ()):
             if value.startswith(("http://", "https://")) or len(value) > 300:
                 continue
-            parsed = _holder_year(value)
-            if parsed is None and name in ("copyright", "dcterms.rightsholder") and len(value) < 90:
-                parsed = (value.strip(" ©"), None)
-            if parsed is not None and parsed[0]:
-                found.append(CopyrightNotice(parsed[0], parsed[1], "site", (meta_evidence(name, value, "meta"),)))
+            notice = _holder_year(value)
+            if notice is None and name in ("copyright", "dcterms.rightsholder") and len(value) < 90:
+                notice = (value.strip(" ©"), None)
+            if notice is not None and notice[0]:
+                meta_ev = (meta_evidence(name, value, "meta"),)
+                found.append(CopyrightNotice(notice[0], notice[1], "site", meta_ev))
     return found
 
 
@@ -234,7 +269,9 @@ def _rank(order: int, notice: CopyrightNotice, last: int) -> tuple[int, int, int
     reserved = "reserved" in text or "vorbehalten" in text or "réservés" in text or "reservados" in text
     quality = (2 if notice.year else 0) + (2 if reserved else 0)
     quality += 1 if notice.evidence and notice.evidence[0].zone is Zone.FOOTER else 0
-    tier = 0 if notice.scope == "article" and (notice.year or reserved) else 1 if notice.scope == "site" else 2
+    tier = (
+        0 if notice.scope == "article" and (notice.year or reserved) else 1 if notice.scope == "site" else 2
+    )
     return (tier, -quality, last - order if notice.scope == "site" else order)
 
 

@@ -82,7 +82,9 @@ def parse_license_url(url: str) -> _Parsed | None:
     match = _CC_BADGE.search(url)
     if match:
         jur = match.group("jur")
-        return _Parsed(normalize_code(match.group("code")), match.group("ver"), jur.lower() if jur else None, None)
+        return _Parsed(
+            normalize_code(match.group("code")), match.group("ver"), jur.lower() if jur else None, None
+        )
     match = _PRESSKIT_BUTTON.search(url)
     if match:
         code = match.group("code").lower().replace("cc-", "")
@@ -105,8 +107,9 @@ _ELEMENT_WORDS: tuple[tuple[str, str], ...] = (
            r"|naamsvermelding|uznanie autorstwa|表示|姓名標示|署名|\bby\b"),
 )  # fmt: skip
 _ELEMENTS = [(code, re.compile(pattern, re.I)) for code, pattern in _ELEMENT_WORDS]
-_CC_TEXT = re.compile(r"creative\s?commons|クリエイティブ・コモンズ|創用CC|知识共享|\(cc\)\s?by|\bcc[-\s]?(?:by|0\b|zero)",
-                      re.I)
+_CC_TEXT = re.compile(
+    r"creative\s?commons|クリエイティブ・コモンズ|創用CC|知识共享|\(cc\)\s?by|\bcc[-\s]?(?:by|0\b|zero)", re.I
+)
 _CC0_TEXT = re.compile(r"\bcc[-\s]?(?:0|zero)\b|public domain dedication", re.I)
 _PDM_TEXT = re.compile(r"public domain mark", re.I)
 _VERSION = re.compile(r"(?:\bv(?:ersion)?\s?)?\b([1-4]\.[05])\b")
@@ -151,8 +154,12 @@ def parse_license_text(text: str) -> _Parsed | None:
     code = normalize_code("-".join(found))
     version = _VERSION.search(tail)
     jur = _JUR_TEXT.search(tail)
-    return _Parsed(code, version.group(1) if version else None, _JURISDICTIONS[jur.group(1).lower()] if jur else None,
-                   None)
+    return _Parsed(
+        code,
+        version.group(1) if version else None,
+        _JURISDICTIONS[jur.group(1).lower()] if jur else None,
+        None,
+    )
 
 
 def _icon_set(srcs: Iterable[str]) -> _Parsed | None:
@@ -178,8 +185,9 @@ def _scope(zone: Zone, in_article: bool, context: str) -> str | None:
     """Scope of a licence found in `zone`; None when it is not the page's statement at all."""
     if zone in (Zone.HTML_COMMENT, Zone.COMMENTS):
         return None
-    if IMAGE_WORDS.search(context) and not re.search(r"\b(?:article|text|content|post|site|blog|work)\b", context,
-                                                     re.I):
+    if IMAGE_WORDS.search(context) and not re.search(
+        r"\b(?:article|text|content|post|site|blog|work)\b", context, re.I
+    ):
         return "images"
     if in_article or zone is Zone.MAIN:
         return "article"
@@ -202,7 +210,9 @@ class _Collector:
     def add(self, parsed: _Parsed, scope: str | None, evidence: Evidence, weight: int) -> None:
         if scope is None:
             why = "in an HTML comment" if evidence.zone is Zone.HTML_COMMENT else "in a reader's comment"
-            self.rejected.append(Rejected("license_not_page", f"licence {why}: not the page's licence", evidence))
+            self.rejected.append(
+                Rejected("license_not_page", f"licence {why}: not the page's licence", evidence)
+            )
             return
         self.found.append(_Found(parsed, scope, evidence, weight))
 
@@ -242,7 +252,9 @@ def _from_images(page: Page, out: _Collector) -> None:
         parsed = parse_license_url(image.src)
         if parsed is not None:
             scope = _scope(image.zone, image.in_article, image.alt + " " + image.title)
-            ev = Evidence(clip(f"badge {image.src}"), image.zone, image.path, "image", "cc-badge", image.in_article)
+            ev = Evidence(
+                clip(f"badge {image.src}"), image.zone, image.path, "image", "cc-badge", image.in_article
+            )
             out.add(parsed, scope, ev, 2)
         elif _PRESSKIT_ICON.search(image.src):
             groups.setdefault(image.path, []).append(image.src)
@@ -250,14 +262,29 @@ def _from_images(page: Page, out: _Collector) -> None:
         parsed = _icon_set(srcs)
         if parsed is not None:
             image = next(i for i in page.images if i.path == path)
-            ev = Evidence(clip("icons " + " ".join(s.rsplit("/", 1)[-1] for s in srcs)), image.zone, path, "image",
-                          "cc-icons", image.in_article)
+            ev = Evidence(
+                clip("icons " + " ".join(s.rsplit("/", 1)[-1] for s in srcs)),
+                image.zone,
+                path,
+                "image",
+                "cc-icons",
+                image.in_article,
+            )
             out.add(parsed, _scope(image.zone, image.in_article, image.alt), ev, 2)
 
 
 def _from_metadata(page: Page, out: _Collector) -> None:
-    for name in ("dcterms.license", "dc.license", "dc.rights", "dcterms.rights", "license", "rights",
-                 "dc.rights.license", "citation_license", "prism.copyright"):
+    for name in (
+        "dcterms.license",
+        "dc.license",
+        "dc.rights",
+        "dcterms.rights",
+        "license",
+        "rights",
+        "dc.rights.license",
+        "citation_license",
+        "prism.copyright",
+    ):
         for value in page.meta.get(name, ()):
             parsed = parse_license_url(value) or parse_license_text(value)
             if parsed is not None:
@@ -267,8 +294,11 @@ def _from_metadata(page: Page, out: _Collector) -> None:
         if raw is None:
             continue
         kinds = types_of(item)
-        scope = "images" if kinds & {"ImageObject", "Photograph", "VideoObject"} else (
-            "article" if kinds & ARTICLE_TYPES else "site")
+        scope = (
+            "images"
+            if kinds & {"ImageObject", "Photograph", "VideoObject"}
+            else ("article" if kinds & ARTICLE_TYPES else "site")
+        )
         for url in urls(raw) or ([raw] if isinstance(raw, str) else []):
             parsed = parse_license_url(url) or parse_license_text(url)
             if parsed is not None:
@@ -288,7 +318,12 @@ def _from_text(page: Page, out: _Collector) -> None:
             continue
         parsed = parse_license_text(block.text)
         if parsed is not None:
-            out.add(parsed, _scope(block.zone, block.in_article, block.text), block_evidence(block, "cc-statement"), 2)
+            out.add(
+                parsed,
+                _scope(block.zone, block.in_article, block.text),
+                block_evidence(block, "cc-statement"),
+                2,
+            )
 
 
 def _rescope_picture_sites(found: list[_Found]) -> None:
@@ -320,8 +355,18 @@ def _merge(found: list[_Found]) -> list[License]:
         family = "cc0" if lid.startswith("cc0") else "pdm" if lid.startswith("pdm") else "cc"
         if parsed.code == "publicdomain":
             family = "pd"
-        out.append(License(lid, family, parsed.code, parsed.version, jur, parsed.url or _canonical_url(parsed),
-                           scope, tuple(evidence[:4])))
+        out.append(
+            License(
+                lid,
+                family,
+                parsed.code,
+                parsed.version,
+                jur,
+                parsed.url or _canonical_url(parsed),
+                scope,
+                tuple(evidence[:4]),
+            )
+        )
     return out
 
 
@@ -337,8 +382,11 @@ def _canonical_url(parsed: _Parsed) -> str | None:
     return f"https://creativecommons.org/licenses/{code}/{parsed.version}/{jur}"
 
 
-_TEXT_WORDS = re.compile(r"\b(?:articles?|texts?|content|posts?|blog|inhalte?|artikel|beitr[äa]ge|textes?|contenus?"
-                         r"|art[íi]culos?|contenidos?|writings?|essays?|stories)\b", re.I)
+_TEXT_WORDS = re.compile(
+    r"\b(?:articles?|texts?|content|posts?|blog|inhalte?|artikel|beitr[äa]ge|textes?|contenus?"
+    r"|art[íi]culos?|contenidos?|writings?|essays?|stories)\b",
+    re.I,
+)
 _SCOPE_RANK = {"article": 0, "site": 1, "images": 2, "other": 3}
 
 
@@ -352,8 +400,13 @@ def detect_licenses(page: Page) -> tuple[list[License], list[Rejected]]:
     _rescope_picture_sites(out.found)
     weights = {id(f.evidence): f.weight for f in out.found}
     licenses = _merge(out.found)
-    licenses.sort(key=lambda lic: (_SCOPE_RANK[lic.scope], -max(weights.get(id(e), 0) for e in lic.evidence),
-                                   lic.version is None))
+    licenses.sort(
+        key=lambda lic: (
+            _SCOPE_RANK[lic.scope],
+            -max(weights.get(id(e), 0) for e in lic.evidence),
+            lic.version is None,
+        )
+    )
     return licenses, out.rejected
 
 
@@ -371,8 +424,10 @@ def primary_license(licenses: list[License]) -> tuple[License | None, list[str]]
     if first.scope == "article":
         site = [lic.id for lic in page_level if lic.scope == "site" and not _compatible(lic.id, first.id)]
         if site:
-            conflicts.append(f"article licence {first.id} differs from the site-wide licence {site[0]}"
-                             " (the article-level notice is used)")
+            conflicts.append(
+                f"article licence {first.id} differs from the site-wide licence {site[0]}"
+                " (the article-level notice is used)"
+            )
     return first, conflicts
 
 

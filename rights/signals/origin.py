@@ -81,8 +81,23 @@ def clean_origin(rest: str) -> tuple[str | None, str | None]:
         name = " ".join(words[:8])
     if not name or is_date_like(name) or len(name) < 2:
         return None, None
-    if name.lower() in ("here", "this site", "this website", "this blog", "our site", "our website", "us", "me",
-                        "my blog", "the web", "the internet", "line", "online", "paper", "print"):
+    if name.lower() in (
+        "here",
+        "this site",
+        "this website",
+        "this blog",
+        "our site",
+        "our website",
+        "us",
+        "me",
+        "my blog",
+        "the web",
+        "the internet",
+        "line",
+        "online",
+        "paper",
+        "print",
+    ):
         return None, None
     return name, None
 
@@ -98,7 +113,13 @@ def outlet_of_byline(text: str) -> str | None:
     words = outlet.split()
     if len(words) > 5 or not outlet[0].isupper():
         return None
-    acronym = re.fullmatch(r"[A-Z]{3,5}", outlet) is not None and outlet not in ("USA", "AND", "THE", "LLC", "INC")
+    acronym = re.fullmatch(r"[A-Z]{3,5}", outlet) is not None and outlet not in (
+        "USA",
+        "AND",
+        "THE",
+        "LLC",
+        "INC",
+    )
     if not (acronym or _NEWSY.search(outlet)):
         return None
     return outlet

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from rights.models import Condition, Evidence, License, Page, ReuseTerms, TextBlock, Zone
 from rights.signals.common import PageText, block_evidence, clip, minimal_words
 
-_REUSE_VERB = (r"(?:re-?)?(?:publish|print|produc|distribut|post|broadcast|transmit|cop(?:y|ied)|dupli|shar"
-               r"|disseminat|syndicat|cach|display|frame|rewrit|translat|adapt)\w*")
+_REUSE_VERB = (
+    r"(?:re-?)?(?:publish|print|produc|distribut|post|broadcast|transmit|cop(?:y|ied)|dupli|shar"
+    r"|disseminat|syndicat|cach|display|frame|rewrit|translat|adapt)\w*"
+)
 _RESTRICT = [re.compile(p, re.I) for p in (
     r"\b(?:may|must|shall|can|could) ?not\b(?:\s+\w+){0,2}\s+be\s+(?:\w+ed,?\s+(?:or\s+)?){0,6}" + _REUSE_VERB,
     r"\bcannot be\s+(?:\w+ed,?\s+(?:or\s+)?){0,4}" + _REUSE_VERB,
@@ -76,7 +78,9 @@ _CONDITION_WORDS: tuple[tuple[str, str, str], ...] = (
 )  # fmt: skip
 _CONDITIONS = [(kind, re.compile(p, re.I), text) for kind, p, text in _CONDITION_WORDS]
 _EMAIL = re.compile(r"[\w.+-]+\s?(?:@|\[at\]|\(at\))\s?[\w-]+(?:\.[\w-]+)+", re.I)
-_CONTACT_URL = re.compile(r"https?://[^\s<>\"')]+(?:permission|reprint|syndicat|licens|rights)[^\s<>\"')]*", re.I)
+_CONTACT_URL = re.compile(
+    r"https?://[^\s<>\"')]+(?:permission|reprint|syndicat|licens|rights)[^\s<>\"')]*", re.I
+)
 _SENTENCES = re.compile(r"(?<=[.!?。])\s+|(?<=。)")
 _TRIGGER = re.compile(
     r"reproduc|republi|reprint|re-print|redistribut|cross-?post|copied|copying|permission|prohibit|forbidden"
@@ -116,12 +120,18 @@ _STRONG = re.compile(
 )
 
 
-_PRIVACY = re.compile(r"\b(?:your (?:details|data|information|e-?mail|address|personal)|personal (?:data|information)"
-                      r"|privacy|cookies?|unsubscribe)\b", re.I)
+_PRIVACY = re.compile(
+    r"\b(?:your (?:details|data|information|e-?mail|address|personal)|personal (?:data|information)"
+    r"|privacy|cookies?|unsubscribe)\b",
+    re.I,
+)
 
 
-_SELF_REF = re.compile(r"\b(?:this|our|these)\s+(?:\w+\s+)?(?:articles?|stor(?:y|ies)|material|content|site|website"
-                       r"|posts?|work|text|report|column|document|page)\b", re.I)
+_SELF_REF = re.compile(
+    r"\b(?:this|our|these)\s+(?:\w+\s+)?(?:articles?|stor(?:y|ies)|material|content|site|website"
+    r"|posts?|work|text|report|column|document|page)\b",
+    re.I,
+)
 
 
 def _classify(sentence: str, short_block: bool, body: bool = False) -> str | None:
@@ -134,8 +144,12 @@ def _classify(sentence: str, short_block: bool, body: bool = False) -> str | Non
         return None
     if body and not (_STRONG.search(sentence) or _SELF_REF.search(sentence)):
         return None  # a long paragraph of the article body speaks of other things unless it says so
-    if not (short_block or _OBJECT.search(sentence) or _STRONG.search(sentence)
-            or any(pattern.search(sentence) for _, pattern, _ in _CONDITIONS)):
+    if not (
+        short_block
+        or _OBJECT.search(sentence)
+        or _STRONG.search(sentence)
+        or any(pattern.search(sentence) for _, pattern, _ in _CONDITIONS)
+    ):
         return None
     if any(p.search(sentence) for p in _RESTRICT):
         return "restrictive"
@@ -175,8 +189,7 @@ def _statements(page: Page, text: PageText) -> list[_Statement]:
         for sentence in _SENTENCES.split(block.text):
             if len(sentence) < 12 or not _TRIGGER.search(sentence):
                 continue
-            stance = _classify(sentence, len(block.text) <= 300,
-                               body=block.zone is Zone.MAIN)
+            stance = _classify(sentence, len(block.text) <= 300, body=block.zone is Zone.MAIN)
             if stance is not None:
                 rank = 0 if block.in_article and block.zone is not Zone.ASIDE else 1
                 found.append(_Statement(stance, sentence.strip(), block, rank))
@@ -204,8 +217,10 @@ def _contact(texts: list[str]) -> str | None:
 def _from_license(lic: License) -> ReuseTerms:
     if lic.family in ("cc0", "pdm", "pd"):
         return ReuseTerms("permissive", (), None, lic.evidence[:1])
-    conditions = [Condition("credit_source", "credit the author and source"),
-                  Condition("name_license", f"name and link the licence ({lic.id})")]
+    conditions = [
+        Condition("credit_source", "credit the author and source"),
+        Condition("name_license", f"name and link the licence ({lic.id})"),
+    ]
     for element in lic.code.split("-"):
         if element in _LICENSE_CONDITIONS:
             kind, text = _LICENSE_CONDITIONS[element]
@@ -223,7 +238,12 @@ def detect_terms(page: Page, license: License | None, text: PageText | None = No
     best_rank = min(s.rank for s in statements)
     chosen = [s for s in statements if s.rank == best_rank]
     stances = {s.stance for s in chosen}
-    if license is not None and best_rank == 1 and license.scope in ("article", "site") and "restrictive" in stances:
+    if (
+        license is not None
+        and best_rank == 1
+        and license.scope in ("article", "site")
+        and "restrictive" in stances
+    ):
         return _from_license(license)  # a site licence beats generic site boilerplate
     stance = next(s for s in ("conditional", "permissive", "restrictive") if s in stances)
     lead = [s for s in chosen if s.stance == stance]
@@ -231,6 +251,8 @@ def detect_terms(page: Page, license: License | None, text: PageText | None = No
     block_texts = list(dict.fromkeys(s.block.text for s in chosen))
     conditions = _conditions(texts) if stance != "restrictive" else []
     if license is not None and stance == "conditional":
-        conditions += [c for c in _from_license(license).conditions if c.kind not in {x.kind for x in conditions}]
+        conditions += [
+            c for c in _from_license(license).conditions if c.kind not in {x.kind for x in conditions}
+        ]
     evidence: list[Evidence] = [block_evidence(s.block, f"terms-{s.stance}", clip(s.text)) for s in lead[:3]]
     return ReuseTerms(stance, tuple(conditions), _contact(block_texts), tuple(evidence))

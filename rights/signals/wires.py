@@ -16,8 +16,11 @@ class Wire:
 
 
 AGENCIES: tuple[Wire, ...] = (
-    Wire("Associated Press", ("AP", "The Associated Press", "Associated Press", "ASSOCIATED PRESS"),
-         ("apnews.com", "ap.org")),
+    Wire(
+        "Associated Press",
+        ("AP", "The Associated Press", "Associated Press", "ASSOCIATED PRESS"),
+        ("apnews.com", "ap.org"),
+    ),
     Wire("Reuters", ("Reuters", "REUTERS", "Thomson Reuters"), ("reuters.com", "thomsonreuters.com")),
     Wire("Agence France-Presse", ("AFP", "Agence France-Presse", "Agence France Presse"), ("afp.com",)),
     Wire("EFE", ("EFE", "Agencia EFE"), ("efe.com",)),
@@ -51,12 +54,24 @@ AGENCIES: tuple[Wire, ...] = (
     Wire("IDG News Service", ("IDG News Service",), ("idg.com",)),
     Wire("Thomson Financial News", ("Thomson Financial", "Thomson Financial News"), ()),
     Wire("Agencies", ("Agencies", "agencies", "AGENCIES", "Agencias", "agencias", "Agenturen"), ()),
-    Wire("Business Wire", ("Business Wire", "BUSINESS WIRE", "BusinessWire"), ("businesswire.com",),
-         "press_release"),
-    Wire("PR Newswire", ("PR Newswire", "PRNewswire", "PRNewswire-FirstCall", "PRNewswire-USNewswire"),
-         ("prnewswire.com", "prnewswire.co.uk"), "press_release"),
-    Wire("GlobeNewswire", ("GLOBE NEWSWIRE", "GlobeNewswire", "Globe Newswire"), ("globenewswire.com",),
-         "press_release"),
+    Wire(
+        "Business Wire",
+        ("Business Wire", "BUSINESS WIRE", "BusinessWire"),
+        ("businesswire.com",),
+        "press_release",
+    ),
+    Wire(
+        "PR Newswire",
+        ("PR Newswire", "PRNewswire", "PRNewswire-FirstCall", "PRNewswire-USNewswire"),
+        ("prnewswire.com", "prnewswire.co.uk"),
+        "press_release",
+    ),
+    Wire(
+        "GlobeNewswire",
+        ("GLOBE NEWSWIRE", "GlobeNewswire", "Globe Newswire"),
+        ("globenewswire.com",),
+        "press_release",
+    ),
     Wire("Marketwired", ("Marketwired", "Marketwire", "MARKET WIRE"), ("marketwired.com",), "press_release"),
     Wire("PRWeb", ("PRWeb", "PRWEB"), ("prweb.com",), "press_release"),
     Wire("ACCESSWIRE", ("ACCESSWIRE", "Accesswire"), ("accesswire.com",), "press_release"),
@@ -69,15 +84,20 @@ AGENCIES: tuple[Wire, ...] = (
 
 BY_CREDIT: dict[str, Wire] = {credit: wire for wire in AGENCIES for credit in wire.credits}
 # Prefilter words: short credits ("AP", "dpa") case-sensitively, longer ones in lower case.
-SHORT_CREDITS: tuple[str, ...] = tuple(sorted({c for c in BY_CREDIT if len(c) <= 5} | {c.upper() for c in BY_CREDIT
-                                                                                      if len(c) <= 5}))
+SHORT_CREDITS: tuple[str, ...] = tuple(
+    sorted({c for c in BY_CREDIT if len(c) <= 5} | {c.upper() for c in BY_CREDIT if len(c) <= 5})
+)
 LONG_CREDITS: tuple[str, ...] = tuple(sorted({c.lower() for c in BY_CREDIT if len(c) > 5} | {"agencia"}))
 _ALT = "|".join(sorted((re.escape(c) for c in BY_CREDIT), key=len, reverse=True))
 _AGENCY_ALT = "|".join(
     sorted((re.escape(c) for w in AGENCIES if w.kind == "wire" for c in w.credits), key=len, reverse=True)
 )
 _PR_ALT = "|".join(
-    sorted((re.escape(c) for w in AGENCIES if w.kind == "press_release" for c in w.credits), key=len, reverse=True)
+    sorted(
+        (re.escape(c) for w in AGENCIES if w.kind == "press_release" for c in w.credits),
+        key=len,
+        reverse=True,
+    )
 )
 
 # "NEW YORK (AP) —", "Hamburg (dpa/lno) –", "(Reuters) -", "Beijing (PTI):"
@@ -89,7 +109,9 @@ TRAILER = re.compile(rf"(?:[.!?\"”]\s*[-–—]\s*|\(\s*)(?P<credit>{_AGENCY_A
 # "(BUSINESS WIRE)--", "/PRNewswire/ --", "/GLOBE NEWSWIRE/ --", "(ots) -"
 PR_DATELINE = re.compile(rf"[(/](?P<credit>{_PR_ALT})(?:-\w+)?[)/]\s*(?:--|[-–—:])")
 # "07/01/2008 20:12:00 Business Wire Magellan RoadMate ..." (a press-release wire's timestamp line)
-PR_STAMP = re.compile(rf"^\W*(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\s+(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+)?)(?P<credit>{_PR_ALT})\b")
+PR_STAMP = re.compile(
+    rf"^\W*(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\s+(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+)?)(?P<credit>{_PR_ALT})\b"
+)
 # "By Associated Press", "By AP", "| Reuters", "Source: AFP", "Quelle: dpa", "Article from: Agence France-Presse"
 BYLINE = re.compile(
     rf"^(?:(?:by|von|por|par|source|quelle|fuente|from|article from|mit material (?:von|vom|der))\s*:?\s+(?:the\s+)?"
@@ -97,10 +119,15 @@ BYLINE = re.compile(
     rf"|reporter|correspondent))?\s*[).]?$",
     re.I,
 )
-WITH_STAFF = re.compile(rf"\b(?:[Ss]taff and|and|with|[Mm]it [Mm]aterial (?:von|vom|der)|[Ff]ür|[Ff]or|[Ff]rom)\s+(?:[Tt]he\s+)?"
-                        rf"(?P<credit>{_AGENCY_ALT})\b(?:\s+(?:writers?|reporters?))?")
-AGENCY_COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*)?(?:by\s+)?(?:the\s+)?"
-                              rf"(?P<credit>{_AGENCY_ALT})\b", re.I)
+WITH_STAFF = re.compile(
+    rf"\b(?:[Ss]taff and|and|with|[Mm]it [Mm]aterial (?:von|vom|der)|[Ff]ür|[Ff]or|[Ff]rom)\s+(?:[Tt]he\s+)?"
+    rf"(?P<credit>{_AGENCY_ALT})\b(?:\s+(?:writers?|reporters?))?"
+)
+AGENCY_COPYRIGHT = re.compile(
+    rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*)?(?:by\s+)?(?:the\s+)?"
+    rf"(?P<credit>{_AGENCY_ALT})\b",
+    re.I,
+)
 # Photo credits are not story credits: "(AP Photo/Jane Doe)", "REUTERS/Name", "AFP via Getty Images".
 PHOTO_CREDIT = re.compile(
     rf"\b(?:{_AGENCY_ALT})\s*(?:photo|foto|images?|pictures?|video|graphic)\b|\b(?:{_AGENCY_ALT})/[A-Z]"
