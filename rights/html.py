@@ -169,6 +169,7 @@ _MAGIC = (
     (b"\xfd7zXZ", "xz-compressed data"),
     (b"SQLite format 3\x00", "an SQLite database"),
 )
+_NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\x0c\r"
 _MARKUP = re.compile(rb"<\s*(?:!doctype|html|head|body|meta|title|div|p|a|span|table|article|!--)\b", re.I)
 
 
@@ -180,7 +181,8 @@ def sniff_not_html(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
-    if head.count(b"\x00") > len(head) // 10 + 1:
+    controls = len(head.translate(None, _NOT_CONTROL))
+    if controls > len(head) // 20 + 1:
         return "binary data"
     if not head.strip():
         return "an empty file"
