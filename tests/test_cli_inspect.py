@@ -16,8 +16,9 @@ runner = CliRunner()
 
 
 def test_json_has_the_keys_the_evaluation_reads() -> None:
-    result = runner.invoke(app, ["inspect", str(FIXTURES / "republished-seed.html"), "--url", SEED_URL,
-                                 "--format", "json"])
+    result = runner.invoke(
+        app, ["inspect", str(FIXTURES / "republished-seed.html"), "--url", SEED_URL, "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data["republication"]) >= {"is_republication", "kind", "origin_name", "origin_url", "evidence"}
@@ -57,8 +58,16 @@ def test_host_without_scheme() -> None:
     assert "https://example.com" in _one_line_error(["inspect", "example.com"])
 
 
-@pytest.mark.parametrize("url", ["ftp://example.com/a.html", "javascript:alert(1)", "mailto:a@example.com",
-                                 "http://exa mple.com/", "http://example.com:99999/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://example.com/a.html",
+        "javascript:alert(1)",
+        "mailto:a@example.com",
+        "http://exa mple.com/",
+        "http://example.com:99999/",
+    ],
+)
 def test_unfetchable_urls(url: str) -> None:
     _one_line_error(["inspect", url])
 

@@ -58,9 +58,12 @@ def _metrics() -> dict[str, float]:
         if gold and rep_g.get("origin_name"):
             origin_n += 1
             same_host = rep_g.get("origin_url") and score.host(rep_p.get("origin_url")) == score.host(
-                rep_g["origin_url"])
-            origin_ok += got and (score.names_match(rep_p.get("origin_name"), rep_g["origin_name"],
-                                                    rep_g.get("origin_url")) or bool(same_host))
+                rep_g["origin_url"]
+            )
+            origin_ok += got and (
+                score.names_match(rep_p.get("origin_name"), rep_g["origin_name"], rep_g.get("origin_url"))
+                or bool(same_host)
+            )
         gl, pl = lab.get("license") or {}, pred.get("license") or {}
         gid = score.lic_id(gl) if gl.get("scope") in ("article", "site", None) else ""
         if gid:

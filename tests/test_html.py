@@ -15,10 +15,19 @@ from tests.helpers import page
     [
         (b"\xef\xbb\xbf<meta charset=latin1><p>caf\xc3\xa9</p>", {}, "utf-8", "bom"),
         ("<p>café</p>".encode("utf-16-le").join([b"\xff\xfe", b""]), {}, "utf-16-le", "bom"),
-        (b"<meta charset=utf-8><p>caf\xe9</p>", {"Content-Type": "text/html; charset=ISO-8859-1"}, "cp1252",
-         "header"),
-        (b"<meta charset=\"windows-1251\"><p>\xcf\xf0\xe8</p>", {}, "cp1251", "meta"),
-        (b'<meta http-equiv="Content-Type" content="text/html; charset=shift_jis"><p>x</p>', {}, "cp932", "meta"),
+        (
+            b"<meta charset=utf-8><p>caf\xe9</p>",
+            {"Content-Type": "text/html; charset=ISO-8859-1"},
+            "cp1252",
+            "header",
+        ),
+        (b'<meta charset="windows-1251"><p>\xcf\xf0\xe8</p>', {}, "cp1251", "meta"),
+        (
+            b'<meta http-equiv="Content-Type" content="text/html; charset=shift_jis"><p>x</p>',
+            {},
+            "cp932",
+            "meta",
+        ),
         (b"<p>caf\xc3\xa9</p>", {}, "utf-8", "detected"),
         (b"<p>caf\xe9</p>", {}, "cp1252", "default"),
         (b"<meta charset=utf-16><p>x</p>", {}, "utf-8", "meta"),
@@ -31,7 +40,7 @@ def test_whatwg_decoding_order(data: bytes, headers: dict[str, str], codec: str,
 
 
 def test_unknown_label_is_ignored_and_recorded() -> None:
-    text, codec, source, warnings = decode_html(b"<meta charset=x-bogus><p>hi</p>")
+    _, codec, source, warnings = decode_html(b"<meta charset=x-bogus><p>hi</p>")
     assert (codec, source) == ("utf-8", "detected")
     assert "unknown charset 'x-bogus'" in warnings[0]
 
@@ -83,8 +92,10 @@ def test_blocks_split_at_block_elements_and_keep_inline_text_together() -> None:
 
 
 def test_links_are_absolute_with_text_rel_tokens_and_block() -> None:
-    parsed = page('<p>See <a rel="License NoOpener" href="/terms#x">our terms</a>.</p>',
-                  url="https://news.example.org/a/b")
+    parsed = page(
+        '<p>See <a rel="License NoOpener" href="/terms#x">our terms</a>.</p>',
+        url="https://news.example.org/a/b",
+    )
     (link,) = [ln for ln in parsed.links if ln.tag == "a"]
     assert link.url == "https://news.example.org/terms#x"
     assert (link.text, link.rel) == ("our terms", ("license", "noopener"))
@@ -117,8 +128,9 @@ def test_metadata_and_declared_canonical_apart_from_og_url() -> None:
 
 
 def test_canonical_from_http_link_header() -> None:
-    parsed = parse_page(b"<p>x</p>", url="https://a.example/x",
-                        headers={"Link": '<https://b.example/y>; rel="canonical"'})
+    parsed = parse_page(
+        b"<p>x</p>", url="https://a.example/x", headers={"Link": '<https://b.example/y>; rel="canonical"'}
+    )
     assert parsed.canonical == "https://b.example/y"
 
 
@@ -134,7 +146,12 @@ def test_tolerant_json_ld() -> None:
     <script type="application/ld+json">{"@type": "Organization", "name": "Org"} {"@type": "Thing"}</script>
     <script type="application/ld+json">{not json at all</script>"""
     parsed = page("<p>x</p>", head=head)
-    assert [item.get("@type") for item in parsed.jsonld] == ["WebSite", "NewsArticle", "Organization", "Thing"]
+    assert [item.get("@type") for item in parsed.jsonld] == [
+        "WebSite",
+        "NewsArticle",
+        "Organization",
+        "Thing",
+    ]
     assert parsed.jsonld_errors == 1
     assert parsed.authors == ("Ann", "Bo")
 
@@ -165,7 +182,9 @@ def test_a_50_mb_single_line_gives_a_bounded_result() -> None:
 
 def test_100k_nested_divs_give_a_bounded_result() -> None:
     """Lexbor is quadratic in nesting depth; the page is cut at a bounded depth instead of hanging."""
-    data = b"<html><body>" + b"<div>" * 100_000 + b"deep" + b"</div>" * 100_000 + b"<p>after</p></body></html>"
+    data = (
+        b"<html><body>" + b"<div>" * 100_000 + b"deep" + b"</div>" * 100_000 + b"<p>after</p></body></html>"
+    )
     parsed = parse_page(data)
     assert any("nested deeper" in w for w in parsed.warnings)
 
