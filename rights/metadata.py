@@ -143,6 +143,17 @@ def _title(
     return title_tag
 
 
+def _without_site_suffix(title: str | None, site: str | None) -> str | None:
+    """ "Story | Example News" -> "Story" when the suffix is the site's name."""
+    if not title or not site:
+        return title
+    for sep in (" | ", " - ", " — ", " – ", " :: ", " · "):
+        head, _, tail = title.rpartition(sep)
+        if head and tail.strip().casefold() == site.strip().casefold():
+            return head.strip()
+    return title
+
+
 def page_metadata(
     title_tag: str | None,
     meta: Mapping[str, Sequence[str]],
@@ -157,10 +168,11 @@ def page_metadata(
     for link in links:
         if "canonical" in link.rel and link.tag in ("link", "header") and link.url not in canonicals:
             canonicals.append(link.url)
+    site = _site_name(meta, jsonld, articles)
     return {
-        "title": _title(title_tag, meta, articles),
+        "title": _without_site_suffix(_title(title_tag, meta, articles), site),
         "authors": _authors(meta, articles, links, blocks),
-        "site_name": _site_name(meta, jsonld, articles),
+        "site_name": site,
         "published": _published(meta, articles),
         "canonical": canonicals[0] if canonicals else None,
         "canonicals": tuple(canonicals),

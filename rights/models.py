@@ -193,6 +193,8 @@ class Condition:
     kind: str  # credit_source | include_copyright | link_original | noncommercial | no_edits | ...
     text: str
     value: str | None = None
+    status: str | None = None  # of the policy rule it comes from: verified | secondary | unverified
+    source: str | None = None  # where the rule was read
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,3 +335,52 @@ class LicenseMatch:
     @property
     def is_exact(self) -> bool:
         return not self.notes
+
+
+# verdicts
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One page of the origin chain: the page checked, then each original it names."""
+
+    role: str  # page | origin
+    url: str | None
+    name: str | None
+    status: str  # read | fetched | not_followed | unreachable | mismatch | no_url | limit | loop
+    detail: str = ""
+    license: str | None = None
+    copyright: str | None = None
+    terms: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of the reasoning, with the evidence it rests on."""
+
+    text: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionText:
+    text: str
+    html: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    verdict: str  # one of VERDICTS
+    use: str
+    governing_policy: Policy | None
+    governing_reason: str
+    origin_name: str | None
+    origin_url: str | None
+    chain: tuple[Hop, ...]
+    conditions: tuple[Condition, ...]
+    attribution_line: AttributionText | None
+    steps: tuple[Step, ...]
+    warnings: tuple[str, ...] = ()
+    republisher_policy: Policy | None = None
+    republisher_conditions: tuple[Condition, ...] = ()

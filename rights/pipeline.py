@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rights.chain import follow_chain
 from rights.config import Settings
-from rights.errors import InputError
+from rights.engine import Link, evaluate
+from rights.errors import FetchError, InputError, UsageError
 from rights.fetch import fetch_page
 from rights.html import check_html_bytes, parse_page
-from rights.models import Fetched, Page, Signals
+from rights.models import USES, Fetched, Page, Signals, Verdict
+from rights.policies import PolicySet, load_policies
 from rights.signals import detect_signals
 from rights.urls import check_url
 
@@ -52,7 +55,7 @@ def is_url(target: str) -> bool:
     return "://" in low or low.startswith(_URLISH_SCHEMES)
 
 
-def check_target(target: str, *, url: str | None = None) -> None:
+def validate_target(target: str, *, url: str | None = None) -> None:
     """Validate a URL-or-file argument before any I/O on the network."""
     if url is not None:
         check_url(url)
@@ -75,7 +78,7 @@ def check_target(target: str, *, url: str | None = None) -> None:
 
 def load_target(target: str, *, url: str | None, settings: Settings) -> Loaded:
     """Read a saved file or fetch a URL (checked first: bad input fails before any network I/O)."""
-    check_target(target, url=url)
+    validate_target(target, url=url)
     if is_url(target):
         fetched = fetch_page(target, settings)
         check_html_bytes(fetched.final_url, fetched.content)
@@ -101,3 +104,47 @@ def inspect_target(target: str, *, url: str | None = None, settings: Settings | 
     """What does this page say about its own rights?"""
     settings = settings or Settings()
     return inspect_loaded(target, load_target(target, url=url, settings=settings), settings)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    inspection: Inspection
+    verdict: Verdict
+    chain: tuple[Link, ...]
+
+
+def read_origin(url: str, settings: Settings) -> Link:
+    """Fetch, parse and read an original page; a failure is a Link that says why, never an exception."""
+    try:
+        fetched = fetch_page(url, settings)
+        check_html_bytes(fetched.final_url, fetched.content)
+    except (FetchError, InputError) as exc:
+        return Link(url, "unreachable", detail=str(exc))
+    page = parse_page(
+        fetched.content, url=fetched.final_url, headers=fetched.headers, max_bytes=settings.max_parse_bytes
+    )
+    return Link(fetched.final_url, "fetched", page, detect_signals(page))
+
+
+def check_target(
+    target: str,
+    *,
+    url: str | None = None,
+    use: str = "noncommercial",
+    follow: bool = True,
+    modified: bool = False,
+    settings: Settings | None = None,
+    policies: PolicySet | None = None,
+) -> Check:
+    """Can I republish this page for `use`, and how? Follows the origin chain unless `follow` is off."""
+    if use not in USES:
+        raise UsageError(f"unknown use {use!r}; choose one of {', '.join(USES)}")
+    settings = settings or Settings()
+    policies = policies if policies is not None else load_policies(settings.policy_dirs)
+    inspection = inspect_target(target, url=url, settings=settings)
+    first = Link(inspection.page.url, "read", inspection.page, inspection.signals)
+    chain = follow_chain(
+        first, lambda u: read_origin(u, settings), follow=follow, max_hops=settings.follow_hops
+    )
+    verdict = evaluate(chain, policies, use, modified=modified)
+    return Check(inspection, verdict, tuple(chain))
