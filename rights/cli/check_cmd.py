@@ -1,0 +1,82 @@
+"""`rights check`: can I republish this page for my use, and how?"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from rights.cli.app import app
+from rights.cli.common import URL_OPTION, emit_json, fails_cleanly
+
+EXIT_CODES = {
+    "allowed": 0,
+    "allowed_with_conditions": 0,
+    "permission_required": 1,
+    "not_allowed": 1,
+    "unknown": 3,
+}
+
+
+class Use(StrEnum):
+    noncommercial = "noncommercial"
+    commercial = "commercial"
+    print = "print"
+    excerpt = "excerpt"
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+@fails_cleanly
+def check(
+    target: str = typer.Argument(
+        ..., metavar="URL_OR_FILE", help="A page URL (http/https) or a saved HTML file."
+    ),
+    url: Any = URL_OPTION,
+    use: Use = typer.Option(Use.noncommercial, "--use", help="What you want to do with the text."),
+    format: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),
+    follow: bool = typer.Option(
+        True, "--follow/--no-follow", help="Fetch the original a republished page names."
+    ),
+    modified: bool = typer.Option(
+        False, "--modified", help="You will edit the text (changes must be indicated)."
+    ),
+    policies: list[Path] = typer.Option(
+        [], "--policies", help="A folder of your own policy files (repeatable).", file_okay=False, exists=True
+    ),
+) -> None:
+    """Answer "can I republish this?" for a use: a verdict, its conditions, the evidence and the credit line.
+
+    Exit codes: 0 allowed (with or without conditions), 1 permission required or not allowed, 2 bad input,
+    3 could not evaluate.
+    """
+    from rights.config import load_settings
+    from rights.pipeline import check_target
+    from rights.policies import load_policies
+    from rights.report import verdict_dict, verdict_markdown, verdict_table
+
+    settings = load_settings()
+    policy_set = load_policies([*settings.policy_dirs, *policies])
+    result = check_target(
+        target,
+        url=url,
+        use=use.value,
+        follow=follow,
+        modified=modified,
+        settings=settings,
+        policies=policy_set,
+    )
+    if format is CheckFormat.json:
+        emit_json(verdict_dict(result))
+    elif format is CheckFormat.markdown:
+        typer.echo(verdict_markdown(result))
+    else:
+        typer.echo(verdict_table(result))
+    raise typer.Exit(EXIT_CODES[result.verdict.verdict])
