@@ -27,7 +27,7 @@ def detect_signals(page: Page) -> Signals:
     """All detectors over one page."""
     text = PageText(page)
     attributions, rejected = detect_attributions(page, text)
-    licenses, lic_rejected = detect_licenses(page)
+    licenses, lic_rejected = detect_licenses(page, text)
     license, conflicts = primary_license(licenses)
     copyrights, cr_rejected = detect_copyrights(page)
     terms = detect_terms(page, license, text)

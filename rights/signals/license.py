@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rights.jsonld import types_of, urls
 from rights.metadata import ARTICLE_TYPES
 from rights.models import Evidence, License, Page, Rejected, Zone
-from rights.signals.common import IMAGE_WORDS, block_evidence, clip, link_evidence, meta_evidence
+from rights.signals.common import IMAGE_WORDS, PageText, block_evidence, clip, link_evidence, meta_evidence
 
 # ------------------------------------------------------------------------------------------ URL forms
 
@@ -305,8 +305,13 @@ def _from_metadata(page: Page, out: _Collector) -> None:
                 out.add(parsed, scope, meta_evidence("JSON-LD license", url, "json-ld", "jsonld"), 3)
 
 
-def _from_text(page: Page, out: _Collector) -> None:
-    for block in page.blocks:
+_CC_WORDS = ("creative", "cc-by", "cc by", "ccby", "(cc)", "cc0", "cc-0", "cc zero", "cc-zero", "クリエイティブ",
+             "創用", "知识共享")
+
+
+def _from_text(page: Page, text: PageText, out: _Collector) -> None:
+    comments = [b for b in page.blocks if b.zone is Zone.HTML_COMMENT]
+    for block in [*text.having(_CC_WORDS), *comments]:
         if len(block.text) > 1500 or not _CC_TEXT.search(block.text):
             continue
         if block.zone is Zone.HTML_COMMENT:
@@ -390,13 +395,13 @@ _TEXT_WORDS = re.compile(
 _SCOPE_RANK = {"article": 0, "site": 1, "images": 2, "other": 3}
 
 
-def detect_licenses(page: Page) -> tuple[list[License], list[Rejected]]:
+def detect_licenses(page: Page, text: PageText | None = None) -> tuple[list[License], list[Rejected]]:
     """Every licence on the page, the page's own first (article, then site), and the rejected look-alikes."""
     out = _Collector()
     _from_metadata(page, out)
     _from_links(page, out)
     _from_images(page, out)
-    _from_text(page, out)
+    _from_text(page, text or PageText(page), out)
     _rescope_picture_sites(out.found)
     weights = {id(f.evidence): f.weight for f in out.found}
     licenses = _merge(out.found)
