@@ -1,0 +1,93 @@
+"""Word k-gram shingles with a stable 64-bit hash, and winnowing (Schleimer, Wilkerson & Aiken 2003).
+
+`fingerprint(text)` is what the index stores: the sorted, distinct winnowed hashes of the text's word
+5-grams. Winnowing keeps the minimum hash of every window of `window` consecutive shingles, so any passage
+shared by two texts that is at least `window + k - 1` words long shares at least one fingerprint, whatever
+surrounds it; about 2 / (window + 1) of the shingles are kept.
+
+Hashes are plain unsigned 64-bit arithmetic over the token hashes of `rights.matching.text` and are the same
+in every process and release: `FINGERPRINT_VERSION` names the scheme and must change if a value would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from rights.matching.text import I64, TOKEN_VERSION, U64, Tokens, mix64, prepare, tokenize
+
+SHINGLE_WORDS = 5
+WINDOW = 4
+FINGERPRINT_VERSION = f"t{TOKEN_VERSION}-k{SHINGLE_WORDS}-w{WINDOW}"
+_Q = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier that chains the token hashes of a shingle
+
+
+@dataclass(frozen=True, slots=True)
+class FingerprintParams:
+    """Shingle length (words) and winnowing window (shingles)."""
+
+    k: int = SHINGLE_WORDS
+    window: int = WINDOW
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.k <= 64 or not 1 <= self.window <= 256:
+            raise ValueError(f"fingerprint parameters out of range: k={self.k}, window={self.window}")
+
+    @property
+    def guarantee(self) -> int:
+        """A shared passage of at least this many words always shares a fingerprint."""
+        return self.window + self.k - 1
+
+
+DEFAULT_PARAMS = FingerprintParams()
+
+
+def shingle_hashes(token_hashes: U64, k: int) -> U64:
+    """The hash of every run of k consecutive tokens (len(tokens) - k + 1 values; none if too short)."""
+    n = len(token_hashes) - k + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    acc = token_hashes[:n].copy()
+    for j in range(1, k):
+        acc *= _Q
+        acc += token_hashes[j : j + n]
+    return mix64(acc)
+
+
+def winnow(hashes: U64, window: int) -> I64:
+    """Positions selected by winnowing: the minimum of each window of `window` hashes (leftmost on ties)."""
+    if len(hashes) <= window:
+        return np.array([int(np.argmin(hashes))] if len(hashes) else [], dtype=np.int64)
+    picks: I64 = sliding_window_view(hashes, window).argmin(axis=1).astype(np.int64)
+    picks += np.arange(len(picks), dtype=np.int64)
+    keep = np.ones(len(picks), dtype=bool)
+    keep[1:] = picks[1:] != picks[:-1]
+    return picks[keep]
+
+
+def fingerprint_tokens(tokens: Tokens, params: FingerprintParams = DEFAULT_PARAMS) -> U64:
+    """Sorted distinct winnowed shingle hashes of already tokenised text."""
+    shingles = shingle_hashes(tokens.hashes, params.k)
+    if not len(shingles):
+        return shingles
+    picked: U64 = np.unique(shingles[winnow(shingles, params.window)])
+    return picked
+
+
+def fingerprint(text: str, params: FingerprintParams = DEFAULT_PARAMS) -> U64:
+    """Sorted distinct winnowed fingerprints of a text (empty for texts shorter than k words)."""
+    return fingerprint_tokens(tokenize(prepare(text)), params)
+
+
+def to_blob(fingerprints: U64) -> bytes:
+    """Pack fingerprints as little-endian unsigned 64-bit integers (8 bytes each)."""
+    return np.asarray(fingerprints, dtype="<u8").tobytes()
+
+
+def from_blob(blob: bytes) -> U64:
+    """Inverse of `to_blob`."""
+    if len(blob) % 8:
+        raise ValueError(f"fingerprint blob of {len(blob)} bytes is not a multiple of 8")
+    return np.frombuffer(blob, dtype="<u8").astype(np.uint64)
