@@ -106,6 +106,12 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _default_fetch() -> Fetch:
+    from rights.fetch import fetch_page
+
+    return fetch_page
+
+
 def load_target(spec: TargetSpec, settings: Settings, fetch: Fetch | None = None) -> Target:
     """Read (or fetch) and parse a checked target."""
     if spec.kind == "text":
@@ -115,9 +121,7 @@ def load_target(spec: TargetSpec, settings: Settings, fetch: Fetch | None = None
     data = spec.data
     if spec.kind == "url":
         assert spec.url is not None
-        if fetch is None:
-            from rights.fetch import fetch_page as fetch
-        fetched = fetch(spec.url, settings)
+        fetched = (fetch or _default_fetch())(spec.url, settings)
         if fetched.status >= 400:
             raise FetchError(spec.url, f"http_{fetched.status}", "the server answered with an error status")
         final_url, headers, data = fetched.final_url, dict(fetched.headers), fetched.content
