@@ -41,7 +41,7 @@ class Tile:
         return self.original_first + self.length
 
 
-def _expand(starts: I64, counts: I64) -> I64:
+def expand_ranges(starts: I64, counts: I64) -> I64:
     """Concatenate the ranges start..start+count-1."""
     nonempty = counts > 0
     firsts, sizes = starts[nonempty], counts[nonempty]
@@ -88,7 +88,7 @@ def seed_runs(
     if not counts.any():
         return empty, empty, empty
     i = np.repeat(a_positions, counts)
-    j = order[_expand(low.astype(np.int64), counts)]
+    j = order[expand_ranges(low.astype(np.int64), counts)]
     diagonal = j - i
     by = np.lexsort((i, diagonal))
     i, diagonal = i[by], diagonal[by]

@@ -1,0 +1,171 @@
+"""An in-memory inverted index of fingerprints: which stored documents share text with a new one? Pure.
+
+Documents are added with their fingerprints (`rights.matching.fingerprint`) and, optionally, their site (the
+registrable domain). Postings live in sorted numpy arrays (fingerprint -> document ids), so a query is one
+binary search per fingerprint and segment. Documents added since the last query are sorted into a new segment
+when the next query comes; a segment at least half the size of the one before it is merged into it, so there
+are O(log n) segments and each posting is merged O(log n) times (like a log-structured merge tree).
+
+The same index counts how many pages of a site carry each fingerprint, which is how site boilerplate (a
+newsletter box, a standard disclaimer inside the article) is found and then left out of comparisons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from rights.matching.align import expand_ranges
+from rights.matching.text import I64, U64
+
+MIN_SHARED = 2  # a document sharing fewer fingerprints with the query is not a candidate
+BOILERPLATE_MIN_PAGES = 3  # a fingerprint on at least this many pages of a site ...
+BOILERPLATE_MIN_SHARE = 0.3  # ... and on at least this share of them is the site's boilerplate
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stored document that shares fingerprints with the query."""
+
+    key: str
+    site: str
+    shared: int  # fingerprints in common
+    share_of_query: float  # containment of the query in the document, estimated from fingerprints
+    share_of_document: float
+
+
+class FingerprintIndex:
+    """Fingerprint -> documents, in memory, for one command or one run."""
+
+    def __init__(self) -> None:
+        self._keys: list[str] = []
+        self._sites: list[str] = []
+        self._fingerprints: list[U64] = []
+        self._key_ids: dict[str, int] = {}
+        self._segments: list[tuple[U64, I64]] = []  # (sorted values, their documents), largest first
+        self._unsorted: list[int] = []  # documents not yet in a segment
+        self._removed: set[int] = set()
+
+    def __len__(self) -> int:
+        return len(self._keys) - len(self._removed)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._key_ids
+
+    def add(self, key: str, fingerprints: U64, site: str = "") -> None:
+        """Add (or replace) a document's fingerprints (sorted distinct uint64, as `fingerprint` returns)."""
+        if key in self._key_ids:
+            self.remove(key)
+        self._key_ids[key] = len(self._keys)
+        self._unsorted.append(len(self._keys))
+        self._keys.append(key)
+        self._sites.append(site)
+        self._fingerprints.append(np.unique(np.asarray(fingerprints, dtype=np.uint64)))
+
+    def remove(self, key: str) -> None:
+        """Forget a document (its postings stay in the arrays but are skipped)."""
+        doc = self._key_ids.pop(key, None)
+        if doc is not None:
+            self._removed.add(doc)
+
+    def get(self, key: str) -> U64 | None:
+        """The fingerprints stored for a key."""
+        doc = self._key_ids.get(key)
+        return None if doc is None else self._fingerprints[doc]
+
+    def _sort_new(self) -> None:
+        """Sort the documents added since the last query into a segment; merge segments of similar size."""
+        if not self._unsorted:
+            return
+        arrays = [self._fingerprints[d] for d in self._unsorted]
+        sizes = np.array([len(a) for a in arrays], dtype=np.int64)
+        values = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.uint64)
+        docs = np.repeat(np.array(self._unsorted, dtype=np.int64), sizes)
+        self._unsorted = []
+        order = np.argsort(values, kind="stable")
+        self._segments.append((values[order], docs[order]))
+        while len(self._segments) > 1 and len(self._segments[-2][0]) <= 2 * len(self._segments[-1][0]):
+            (v1, d1), (v2, d2) = self._segments.pop(), self._segments.pop()
+            values, docs = np.concatenate([v2, v1]), np.concatenate([d2, d1])
+            order = np.argsort(values, kind="stable")  # two sorted runs: a linear merge
+            self._segments.append((values[order], docs[order]))
+
+    def _postings(self, query: U64, max_df: int | None) -> I64:
+        """Document ids of every posting of the query fingerprints (with repeats, one per shared value)."""
+        self._sort_new()
+        found: list[I64] = []
+        for values, docs in self._segments:
+            low = np.searchsorted(values, query, side="left")
+            counts = (np.searchsorted(values, query, side="right") - low).astype(np.int64)
+            if max_df is not None:
+                counts[counts > max_df] = 0
+            found.append(docs[expand_ranges(low.astype(np.int64), counts)])
+        if len(found) == 1:
+            return found[0]
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+    def candidates(
+        self,
+        fingerprints: U64,
+        *,
+        min_shared: int = MIN_SHARED,
+        limit: int = 20,
+        exclude: Iterable[str] = (),
+        max_df: int | None = None,
+    ) -> list[Candidate]:
+        """Documents sharing at least `min_shared` fingerprints with the query, most shared first.
+
+        `max_df` skips fingerprints carried by more documents than that (common phrases, boilerplate).
+        """
+        query = np.unique(np.asarray(fingerprints, dtype=np.uint64))
+        if not len(query) or not self._keys:
+            return []
+        docs, shared = np.unique(self._postings(query, max_df), return_counts=True)
+        keep = shared >= min_shared
+        docs, shared = docs[keep], shared[keep]
+        order = np.argsort(-shared, kind="stable")
+        skip = {self._key_ids[k] for k in exclude if k in self._key_ids} | self._removed
+        out: list[Candidate] = []
+        for doc, count in zip(docs[order].tolist(), shared[order].tolist(), strict=True):
+            if doc in skip:
+                continue
+            size = len(self._fingerprints[doc])
+            out.append(Candidate(self._keys[doc], self._sites[doc], count, count / len(query), count / size))
+            if len(out) >= limit:
+                break
+        return out
+
+    def document_frequency(self, fingerprints: U64, site: str | None = None) -> I64:
+        """For each fingerprint, on how many documents (of `site`, if given) it occurs."""
+        query = np.asarray(fingerprints, dtype=np.uint64)
+        counts = np.zeros(len(query), dtype=np.int64)
+        for doc in self._documents(site):
+            counts += np.isin(query, self._fingerprints[doc], assume_unique=False)
+        return counts
+
+    def _documents(self, site: str | None) -> list[int]:
+        return [
+            doc
+            for doc in range(len(self._keys))
+            if doc not in self._removed and (site is None or self._sites[doc] == site)
+        ]
+
+    def boilerplate(
+        self, site: str, *, min_pages: int = BOILERPLATE_MIN_PAGES, min_share: float = BOILERPLATE_MIN_SHARE
+    ) -> U64:
+        """Fingerprints on at least `min_pages` pages and `min_share` of the pages of one site."""
+        return site_boilerplate([self._fingerprints[d] for d in self._documents(site)], min_pages, min_share)
+
+
+def site_boilerplate(
+    pages: list[U64], min_pages: int = BOILERPLATE_MIN_PAGES, min_share: float = BOILERPLATE_MIN_SHARE
+) -> U64:
+    """Fingerprints that recur on many of the given pages of one site (see `FingerprintIndex.boilerplate`)."""
+    if len(pages) < min_pages:
+        return np.zeros(0, dtype=np.uint64)
+    values, counts = np.unique(np.concatenate([np.unique(p) for p in pages]), return_counts=True)
+    needed = max(min_pages, int(np.ceil(min_share * len(pages))))
+    common: U64 = values[counts >= needed]
+    return common
