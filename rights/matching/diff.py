@@ -50,8 +50,10 @@ def diff_passages(original: str | Source, copy: str | Source) -> list[Edit]:
         edits.extend(_gap_edits(a, b, copy_left, original_left, previous))
         previous = tile
     for group in group_tiles(sorted(moved, key=lambda t: t.copy_first), max_gap=0):
-        edits.append(_edit(a, b, "moved", range(group[0].copy_first, group[-1].copy_last),
-                           range(group[0].original_first, group[-1].original_last)))  # fmt: skip
+        copy_tokens = range(group[0].copy_first, group[-1].copy_last)
+        edits.append(
+            _edit(a, b, "moved", copy_tokens, range(group[0].original_first, group[-1].original_last))
+        )
     edits.sort(key=lambda e: (e.copy_start, e.original_start))
     return edits
 
@@ -127,8 +129,14 @@ def _kind(copy_tokens: list[int], original_tokens: list[int]) -> str:
     return "added" if copy_tokens else "removed"
 
 
-def _edit(a: Source, b: Source, kind: str, copy_tokens: range | list[int], original_tokens: range | list[int],
-          after: Tile | None = None) -> Edit:  # fmt: skip
+def _edit(
+    a: Source,
+    b: Source,
+    kind: str,
+    copy_tokens: range | list[int],
+    original_tokens: range | list[int],
+    after: Tile | None = None,
+) -> Edit:
     copy_start, copy_end = _offsets(a, copy_tokens, after.copy_last if after else 0)
     original_start, original_end = _offsets(b, original_tokens, after.original_last if after else 0)
     return Edit(

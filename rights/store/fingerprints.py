@@ -74,12 +74,12 @@ def save_prints(db: Database, pages: Iterable[StoredPrints]) -> int:
     with db.atomic():
         for page in pages:
             _delete(db, page.url)
+            row = [page.url, page.site, FINGERPRINT_VERSION, page.prints.words, len(page.prints.fingerprints)]
             cursor = db.execute(
                 "INSERT INTO fingerprint_pages (url, site, scheme, words, count, fingerprints, anchors) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [page.url, page.site, FINGERPRINT_VERSION, page.prints.words, len(page.prints.fingerprints),
-                 to_blob(page.prints.fingerprints), to_blob(page.prints.anchors)],
-            )  # fmt: skip
+                [*row, to_blob(page.prints.fingerprints), to_blob(page.prints.anchors)],
+            )
             page_id = cursor.lastrowid
             db.conn.executemany(
                 "INSERT OR IGNORE INTO fingerprint_anchors (hash, page) VALUES (?, ?)",
