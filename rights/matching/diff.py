@@ -5,10 +5,13 @@ story: a new headline and intro, trimmed ends, paragraphs in another order. So i
 
 1. the shared passages are tiled as in `rights.matching.align` (each word used once);
 2. the heaviest chain of tiles in the same order in both texts (a weighted longest increasing subsequence)
-   is the backbone; a tile of at least MIN_MOVED_WORDS words outside the backbone is reported as `moved`;
+   is the backbone; tiles outside it that follow each other form blocks, and a block of at least
+   MIN_MOVED_WORDS words is reported as `moved` (with the edits inside it);
 3. between consecutive backbone tiles, the words left over on each side are compared with rapidfuzz's
    word-level Levenshtein opcodes (never character-level), and each run of differences is one edit:
-   `changed` (words on both sides), `added` (copy only), `removed` (original only).
+   `changed` (words on both sides), `added` (copy only), `removed` (original only). Differences separated
+   by fewer than MIN_EQUAL_WORDS equal words are one edit ("will be able to hear it too" -> "will hear it
+   as well" is one change, not three).
 
 Offsets are characters into the two texts (as `prepare` returns them), end exclusive.
 """
@@ -24,6 +27,8 @@ from rights.models import Edit
 SEED_WORDS = 3
 MIN_TILE_WORDS = 3
 MIN_MOVED_WORDS = 8
+MIN_EQUAL_WORDS = 3
+MAX_GAP_WORDS = 6  # tiles of a moved block may be this far apart (edits inside the block)
 MAX_OPCODE_CELLS = 4_000_000  # larger gaps are one edit (Levenshtein is quadratic in the gap's words)
 
 
@@ -35,25 +40,31 @@ def diff_passages(original: str | Source, copy: str | Source) -> list[Edit]:
     tiles = lay_tiles(runs, len(a.tokens), len(b.tokens), MIN_TILE_WORDS)
     backbone = _backbone(tiles)
     in_order = set(backbone)
-    moved = [t for t in tiles if t not in in_order and t.length >= MIN_MOVED_WORDS]
-    copy_done = _covered(len(a.tokens), [(t.copy_first, t.copy_last) for t in [*backbone, *moved]])
-    original_done = _covered(
-        len(b.tokens), [(t.original_first, t.original_last) for t in [*backbone, *moved]]
-    )
+    loose = [t for t in tiles if t not in in_order]
+    blocks = [
+        group
+        for group in group_tiles(loose, MAX_GAP_WORDS)
+        if sum(t.length for t in group) >= MIN_MOVED_WORDS
+    ]
+    copy_done = _covered(len(a.tokens), [(t.copy_first, t.copy_last) for t in backbone])
+    original_done = _covered(len(b.tokens), [(t.original_first, t.original_last) for t in backbone])
     edits: list[Edit] = []
+    for block in blocks:
+        copy_span = range(block[0].copy_first, block[-1].copy_last)
+        original_span = range(block[0].original_first, max(t.original_last for t in block))
+        edits.append(_edit(a, b, "moved", copy_span, original_span))
+        for before, after in zip(block, block[1:], strict=False):
+            inner_copy = list(range(before.copy_last, after.copy_first))
+            inner_original = list(range(before.original_last, after.original_first))
+            edits.extend(_gap_edits(a, b, inner_copy, inner_original, before))
+        copy_done[copy_span.start : copy_span.stop] = [True] * len(copy_span)
+        original_done[original_span.start : original_span.stop] = [True] * len(original_span)
     previous = Tile(0, 0, 0)
     for tile in [*backbone, Tile(len(a.tokens), len(b.tokens), 0)]:
         copy_left = [i for i in range(previous.copy_last, tile.copy_first) if not copy_done[i]]
-        original_left = [
-            j for j in range(previous.original_last, tile.original_first) if not original_done[j]
-        ]
+        original_left = [j for j in range(previous.original_last, tile.original_first) if not original_done[j]]
         edits.extend(_gap_edits(a, b, copy_left, original_left, previous))
         previous = tile
-    for group in group_tiles(sorted(moved, key=lambda t: t.copy_first), max_gap=0):
-        copy_tokens = range(group[0].copy_first, group[-1].copy_last)
-        edits.append(
-            _edit(a, b, "moved", copy_tokens, range(group[0].original_first, group[-1].original_last))
-        )
     edits.sort(key=lambda e: (e.copy_start, e.original_start))
     return edits
 
@@ -106,20 +117,18 @@ def _gap_edits(
         return [_edit(a, b, kind, copy_left, original_left, after)]
     copy_words = a.tokens.hashes[copy_left].tolist()
     original_words = b.tokens.hashes[original_left].tolist()
-    edits = []
-    pending: tuple[list[int], list[int]] | None = None
+    spans: list[list[int]] = []  # [original start, original end, copy start, copy end] into the left lists
     for op in Levenshtein.opcodes(original_words, copy_words):
         if op.tag == "equal":
-            if pending is not None:
-                edits.append(_edit(a, b, _kind(*pending), pending[0], pending[1], after))
-                pending = None
             continue
-        if pending is None:
-            pending = ([], [])
-        pending[0].extend(copy_left[op.dest_start : op.dest_end])
-        pending[1].extend(original_left[op.src_start : op.src_end])
-    if pending is not None:
-        edits.append(_edit(a, b, _kind(*pending), pending[0], pending[1], after))
+        if spans and op.src_start - spans[-1][1] < MIN_EQUAL_WORDS:
+            spans[-1][1], spans[-1][3] = op.src_end, op.dest_end
+        else:
+            spans.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    edits = []
+    for o_start, o_end, c_start, c_end in spans:
+        copy_tokens, original_tokens = copy_left[c_start:c_end], original_left[o_start:o_end]
+        edits.append(_edit(a, b, _kind(copy_tokens, original_tokens), copy_tokens, original_tokens, after))
     return edits
 
 
