@@ -17,8 +17,14 @@ from rights.compare import compare
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 PAIRS = CORPUS / "reuse" / "pairs-dev.jsonl"
 CLOUGH = CORPUS / "reuse" / "clough_stevenson_short_answers"
-POSITIVE = {"wire_copy", "wire_copy_partial", "press_release_wire_copy", "press_release_reuse", "republication",
-            "archive_copy"}  # fmt: skip
+POSITIVE = {
+    "wire_copy",
+    "wire_copy_partial",
+    "press_release_wire_copy",
+    "press_release_reuse",
+    "republication",
+    "archive_copy",
+}
 NEGATIVE = {"quote_overlap", "excerpt_quotation_attributed", "boilerplate"}
 
 pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not PAIRS.exists(), reason="../shared/corpus is absent")]
