@@ -77,6 +77,12 @@ def test_folding_makes_variants_equal(a: str, b: str) -> None:
     assert tokenize(prepare(a)).hashes.tolist() == tokenize(prepare(b)).hashes.tolist()
 
 
+def test_ascii_fast_path_gives_the_same_hashes() -> None:
+    ascii_only = tokenize("Millbrook votes to bring its river back").hashes.tolist()
+    mixed = tokenize("Millbrook votes to bring its river back é").hashes.tolist()
+    assert mixed[:-1] == ascii_only
+
+
 def test_different_words_differ() -> None:
     hashes = tokenize("river rivers riverside reviver").hashes
     assert len(set(hashes.tolist())) == 4

@@ -62,7 +62,9 @@ def diff_passages(original: str | Source, copy: str | Source) -> list[Edit]:
     previous = Tile(0, 0, 0)
     for tile in [*backbone, Tile(len(a.tokens), len(b.tokens), 0)]:
         copy_left = [i for i in range(previous.copy_last, tile.copy_first) if not copy_done[i]]
-        original_left = [j for j in range(previous.original_last, tile.original_first) if not original_done[j]]
+        original_left = [
+            j for j in range(previous.original_last, tile.original_first) if not original_done[j]
+        ]
         edits.extend(_gap_edits(a, b, copy_left, original_left, previous))
         previous = tile
     edits.sort(key=lambda e: (e.copy_start, e.original_start))

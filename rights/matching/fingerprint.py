@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided
 
 from rights.matching.text import I64, TOKEN_VERSION, U64, Tokens, mix64, prepare, tokenize
 
@@ -59,13 +59,28 @@ def shingle_hashes(token_hashes: U64, k: int) -> U64:
 
 def winnow(hashes: U64, window: int) -> I64:
     """Positions selected by winnowing: the minimum of each window of `window` hashes (leftmost on ties)."""
-    if len(hashes) <= window:
+    n = len(hashes) - window + 1
+    if n <= 1:
         return np.array([int(np.argmin(hashes))] if len(hashes) else [], dtype=np.int64)
-    picks: I64 = sliding_window_view(hashes, window).argmin(axis=1).astype(np.int64)
-    picks += np.arange(len(picks), dtype=np.int64)
-    keep = np.ones(len(picks), dtype=bool)
-    keep[1:] = picks[1:] != picks[:-1]
+    step = hashes.strides[0]
+    windows = as_strided(hashes, shape=(n, window), strides=(step, step), writeable=False)
+    picks: I64 = windows.argmin(axis=1).astype(np.int64)
+    picks += np.arange(n, dtype=np.int64)
+    keep = np.empty(n, dtype=bool)
+    keep[0] = True
+    np.not_equal(picks[1:], picks[:-1], out=keep[1:])
     return picks[keep]
+
+
+def distinct(values: U64) -> U64:
+    """Sorted distinct values (np.unique without its overhead on small arrays)."""
+    ordered = np.sort(values)
+    keep = np.empty(len(ordered), dtype=bool)
+    if len(ordered):
+        keep[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    result: U64 = ordered[keep]
+    return result
 
 
 def fingerprint_tokens(tokens: Tokens, params: FingerprintParams = DEFAULT_PARAMS) -> U64:
@@ -73,8 +88,7 @@ def fingerprint_tokens(tokens: Tokens, params: FingerprintParams = DEFAULT_PARAM
     shingles = shingle_hashes(tokens.hashes, params.k)
     if not len(shingles):
         return shingles
-    picked: U64 = np.unique(shingles[winnow(shingles, params.window)])
-    return picked
+    return distinct(shingles[winnow(shingles, params.window)])
 
 
 def fingerprint(text: str, params: FingerprintParams = DEFAULT_PARAMS) -> U64:
@@ -102,8 +116,8 @@ def prints_of_tokens(tokens: Tokens, params: FingerprintParams = DEFAULT_PARAMS)
     if not len(shingles):
         empty = np.zeros(0, dtype=np.uint64)
         return Prints(empty, empty, len(tokens))
-    fingerprints: U64 = np.unique(shingles[winnow(shingles, params.window)])
-    anchors: U64 = np.unique(shingles[winnow(shingles, max(params.window, ANCHOR_WINDOW))])
+    fingerprints = distinct(shingles[winnow(shingles, params.window)])
+    anchors = distinct(shingles[winnow(shingles, max(params.window, ANCHOR_WINDOW))])
     return Prints(fingerprints, anchors, len(tokens))
 
 

@@ -46,6 +46,7 @@ _SOLO_RANGES = (
 _SEPARATING_FORMAT = frozenset({0x200B, 0xFEFF})  # zero-width space, BOM: break words like a space
 
 _P = 0x100000001B3  # FNV-64 prime: odd, so every power is invertible mod 2**64
+_P_INVERSE = pow(_P, -1, 2**64)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
 
@@ -143,20 +144,55 @@ def _boundaries(cls: NDArray[np.uint8]) -> tuple[I64, I64]:
     return np.flatnonzero(start).astype(np.int64), np.flatnonzero(end).astype(np.int64) + 1
 
 
+def _powers(size: int) -> tuple[U64, U64]:
+    """P**i and P**-i (mod 2**64) for i < size."""
+    forward = np.full(size, np.uint64(_P), dtype=np.uint64)
+    forward[0] = 1
+    np.cumprod(forward, out=forward)
+    inverse = np.full(size, np.uint64(_P_INVERSE), dtype=np.uint64)
+    inverse[0] = 1
+    np.cumprod(inverse, out=inverse)
+    return forward, inverse
+
+
+_cached_powers = lru_cache(maxsize=8)(_powers)
+
+
 def _token_hashes(values: U64, lengths: I64) -> U64:
-    """Polynomial hash of each run of `values` (runs laid end to end, with the given lengths)."""
+    """Polynomial hash of each run of `values` (runs laid end to end, with the given lengths).
+
+    sum(v[i] * P**(i - first)) for the run starting at `first`, computed for all runs at once as
+    (sum(v[i] * P**i)) * P**-first: P is odd, so it has an inverse modulo 2**64.
+    """
     if not len(lengths):
         return np.zeros(0, dtype=np.uint64)
-    firsts = np.zeros(len(lengths), dtype=np.int64)
+    firsts = np.empty(len(lengths), dtype=np.int64)
+    firsts[0] = 0
     np.cumsum(lengths[:-1], out=firsts[1:])
-    steps = np.ones(len(values), dtype=np.int64)  # position inside the token: a running count reset at firsts
-    steps[0] = 0
-    steps[firsts[1:]] = 1 - lengths[:-1]
-    position = np.cumsum(steps)
-    powers = np.full(int(lengths.max()), _P, dtype=np.uint64)
-    powers[0] = 1
-    powers = np.cumprod(powers, dtype=np.uint64)
-    return mix64(np.add.reduceat(values * powers[position], firsts, dtype=np.uint64))
+    size = 1 << max(10, (len(values) - 1).bit_length())
+    forward, inverse = _cached_powers(size) if size <= 1 << 16 else _powers(len(values))
+    return mix64(np.add.reduceat(values * forward[: len(values)], firsts) * inverse[firsts])
+
+
+@lru_cache(maxsize=1)
+def _ascii_tables() -> tuple[NDArray[np.bool_], NDArray[np.uint64]]:
+    """The first 128 entries of the tables, as a word mask and folded values (the fast path for ASCII)."""
+    cls, fold = _tables()
+    word = np.zeros(256, dtype=bool)
+    word[:128] = cls[:128] != _NONE
+    values = np.zeros(256, dtype=np.uint64)
+    values[:128] = fold[:128]
+    return word, values
+
+
+def _tokenize_ascii(text: str) -> Tokens:
+    word_table, fold_table = _ascii_tables()
+    points = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    word = word_table[points]
+    edges = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1).astype(np.int64)
+    ends = np.flatnonzero(edges == -1).astype(np.int64)
+    return Tokens(text, _token_hashes(fold_table[points[word]], ends - starts), starts, ends)
 
 
 def tokenize(text: str) -> Tokens:
@@ -164,6 +200,8 @@ def tokenize(text: str) -> Tokens:
     if not text:
         empty = np.zeros(0, dtype=np.int64)
         return Tokens(text, np.zeros(0, dtype=np.uint64), empty, empty)
+    if text.isascii():
+        return _tokenize_ascii(text)
     cls_table, fold_table = _tables()
     points = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
     cls = cls_table[points]
