@@ -18,6 +18,8 @@ Offsets are characters into the two texts (as `prepare` returns them), end exclu
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from rapidfuzz.distance import Levenshtein
 
 from rights.matching.align import Tile, group_tiles, lay_tiles, seed_runs
@@ -53,7 +55,7 @@ def diff_passages(original: str | Source, copy: str | Source) -> list[Edit]:
         copy_span = range(block[0].copy_first, block[-1].copy_last)
         original_span = range(block[0].original_first, max(t.original_last for t in block))
         edits.append(_edit(a, b, "moved", copy_span, original_span))
-        for before, after in zip(block, block[1:], strict=False):
+        for before, after in pairwise(block):
             inner_copy = list(range(before.copy_last, after.copy_first))
             inner_original = list(range(before.original_last, after.original_first))
             edits.extend(_gap_edits(a, b, inner_copy, inner_original, before))
