@@ -104,3 +104,17 @@ def test_any_copied_passage_of_50_words_is_retrieved(seed: int, length: int) -> 
     index.add("source", fingerprint(f"{before} {passage} {random_text(rng, 50)}"))
     query = fingerprint(f"{random_text(rng, rng.randint(0, 300))} {passage} {random_text(rng, 80)}")
     assert "source" in {c.key for c in index.candidates(query, min_shared=2)}
+
+
+def test_extreme_hash_values_and_bucket_edges() -> None:
+    """Lookups read buckets of top bits: the smallest and largest 64-bit values must be found too."""
+    values = [0, 1, 2**63 - 1, 2**63, 2**64 - 2, 2**64 - 1]
+    for size in (1, 5, 200):  # one document, and enough for several bucket bits
+        index = FingerprintIndex()
+        for number in range(size):
+            index.add(f"filler{number}", np.array([number * 7919 + 3], dtype=np.uint64) * np.uint64(2**40))
+        for value in values:
+            index.add(f"v{value}", np.array([value], dtype=np.uint64))
+        for value in values:
+            found = index.candidates(np.array([value], dtype=np.uint64), min_shared=1)
+            assert f"v{value}" in {c.key for c in found}
