@@ -57,3 +57,8 @@ def test_framing_needs_a_cue_word() -> None:
 def test_short_quoted_titles_are_not_quotations() -> None:
     source = make_source('The film "Great River" won the prize for best documentary this year.')
     assert not source.quoted.any()
+
+
+def test_a_colon_at_the_end_of_a_line_frames_the_next_paragraph() -> None:
+    text = "Our take is below.\n\nFrom the article:\n\nThe council voted to open the brook.\n\nWe agree."
+    assert quoted(text) == ["The council voted to open the brook."]

@@ -7,8 +7,9 @@ one press conference share the speaker's words and nothing else. Recognised here
   whether a mark opens or closes is read from its neighbours, and a quotation still open at the end of a
   paragraph runs to the end of that paragraph (the English convention for quotations over several
   paragraphs). Spans of fewer than MIN_QUOTE_WORDS words are titles or scare quotes, not quotations;
-- framing: a cue such as "said", "told", "according to" followed by a colon introduces a quotation that runs
-  to the end of the paragraph; and a short run of words between or beside quotations that holds such a cue
+- framing: a cue such as "said", "told", "according to", "excerpt" followed by a colon introduces a
+  quotation that runs to the end of the paragraph (or over the next paragraph, when the colon ends a line);
+  and a short run of words between or beside quotations that holds such a cue
   ("...," the minister said in a statement. "...") belongs to the quotation.
 
 Block quotations (`<blockquote>`, `<q>`) come from the HTML and are passed in as spans by
@@ -43,9 +44,9 @@ CUE_WORDS = (
 MAX_FRAME_WORDS = 20
 MIN_QUOTE_WORDS = 4
 _FRAMED_COLON = re.compile(
-    r"\b(?:said|says|told|wrote|writes|stated|states|added|explained|announced|noted"
-    r"|according to [^:\n]{1,80}|in a statement|statement|excerpt|quote|sagte|erklärte|a déclaré|dijo"
-    r"|ha detto)\s*:[ \t\u00a0]*(?=\S)",
+    r"\b(?:said|says|told|wrote|writes|stated|states|added|explained|announced|noted|reported|reports|reads"
+    r"|according to [^:\n]{1,80}|in (?:a|the|his|her|their) (?:statement|words)|statement|article|excerpt"
+    r"|quote|as follows|sagte|erklärte|a déclaré|dijo|ha detto)\s*:[ \t\u00a0]*(?:\n\s*)?(?=\S)",
     re.IGNORECASE,
 )
 
@@ -95,7 +96,8 @@ def quotation_spans(text: str) -> list[Span]:
 
 
 def _framed(text: str) -> list[Span]:
-    """'X said: ...' and 'according to X: ...' introduce a quotation to the end of the paragraph."""
+    """'X said: ...', 'according to X: ...', 'From the article:' introduce a quotation that runs to the end
+    of the paragraph (the next paragraph, when the colon ends a line)."""
     spans = []
     for match in _FRAMED_COLON.finditer(text):
         if text[match.end()] in _QUOTE_CHARS:
