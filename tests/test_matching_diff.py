@@ -96,3 +96,16 @@ def test_completely_different_texts() -> None:
     assert summary(edits) == [("changed", "one two three four five", "six seven eight")]
     assert summary(diff_passages("", "new text here")) == [("added", "", "new text here")]
     assert summary(diff_passages("old text here", "")) == [("removed", "old text here", "")]
+
+
+def test_diff_pages_uses_article_texts() -> None:
+    from rights.html import parse_page
+    from rights.matching import diff_pages, page_text
+    from tests.matching_helpers import FIXTURES
+
+    original = parse_page((FIXTURES / "courier_story.html").read_bytes())
+    copy = parse_page((FIXTURES / "valley_repost.html").read_bytes())
+    edits = diff_pages(original, copy)
+    kinds = [e.kind for e in edits]
+    assert kinds == ["changed", "removed"]  # new headline and intro; the last paragraph is cut
+    assert page_text(original).text[edits[-1].original_start : edits[-1].original_end].startswith("My grand")

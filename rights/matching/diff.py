@@ -24,7 +24,8 @@ from rapidfuzz.distance import Levenshtein
 
 from rights.matching.align import Tile, group_tiles, lay_tiles, seed_runs
 from rights.matching.compare import Source, make_source
-from rights.models import Edit
+from rights.matching.page import page_text
+from rights.models import Edit, Page
 
 SEED_WORDS = 3
 MIN_TILE_WORDS = 3
@@ -71,6 +72,11 @@ def diff_passages(original: str | Source, copy: str | Source) -> list[Edit]:
         previous = tile
     edits.sort(key=lambda e: (e.copy_start, e.original_start))
     return edits
+
+
+def diff_pages(original: Page, copy: Page) -> list[Edit]:
+    """`diff_passages` of two pages' article texts (offsets index `page_text(page).text`)."""
+    return diff_passages(page_text(original).text, page_text(copy).text)
 
 
 def _covered(size: int, ranges: list[tuple[int, int]]) -> list[bool]:
