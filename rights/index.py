@@ -53,21 +53,17 @@ class _Segment:
     def __len__(self) -> int:
         return len(self.values)
 
-    def lookup(self, query: U64, max_df: int | None) -> I64:
-        """Documents of every posting of the query values."""
+    def lookup(self, query: U64) -> tuple[I64, I64]:
+        """Every posting of the query values: (index of the query value, document) arrays."""
         if not len(self.values):
-            return np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         bucket = (query >> self.shift).astype(np.int64) if self.shift < 64 else np.zeros(len(query), np.int64)
         low = self.starts[bucket]
         sizes = self.starts[bucket + 1] - low
         where = expand_ranges(low, sizes)
         hit = self.values[where] == np.repeat(query, sizes)
-        found: I64 = self.docs[where[hit]]
-        if max_df is not None and len(found):
-            values = self.values[where[hit]]
-            _, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
-            found = found[counts[inverse] <= max_df]
-        return found
+        asked = np.repeat(np.arange(len(query), dtype=np.int64), sizes)
+        return asked[hit], self.docs[where[hit]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,13 +132,18 @@ class FingerprintIndex:
             segment = _Segment.build(merged_values, np.concatenate([last.docs, segment.docs]))
         self._segments.append(segment)
 
-    def _postings(self, query: U64, max_df: int | None) -> I64:
-        """Document ids of every posting of the query fingerprints (with repeats, one per shared value)."""
+    def _postings(self, query: U64) -> tuple[I64, I64]:
+        """Every posting of the query fingerprints: (index of the query value, document), live documents."""
         self._sort_new()
-        found = [segment.lookup(query, max_df) for segment in self._segments]
-        if len(found) == 1:
-            return found[0]
-        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+        found = [segment.lookup(query) for segment in self._segments]
+        if not found:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        asked = np.concatenate([a for a, _ in found]) if len(found) > 1 else found[0][0]
+        docs = np.concatenate([d for _, d in found]) if len(found) > 1 else found[0][1]
+        if self._removed:
+            live = ~np.isin(docs, np.fromiter(self._removed, dtype=np.int64))
+            asked, docs = asked[live], docs[live]
+        return asked, docs
 
     def candidates(
         self,
@@ -160,11 +161,14 @@ class FingerprintIndex:
         query = distinct(np.asarray(fingerprints, dtype=np.uint64))
         if not len(query) or not self._keys:
             return []
-        docs, shared = _counts(self._postings(query, max_df))
+        asked, posted = self._postings(query)
+        if max_df is not None:
+            posted = posted[np.bincount(asked, minlength=len(query))[asked] <= max_df]
+        docs, shared = _counts(posted)
         keep = shared >= min_shared
         docs, shared = docs[keep], shared[keep]
         order = np.argsort(-shared, kind="stable")
-        skip = {self._key_ids[k] for k in exclude if k in self._key_ids} | self._removed
+        skip = {self._key_ids[k] for k in exclude if k in self._key_ids}
         out: list[Candidate] = []
         for doc, count in zip(docs[order].tolist(), shared[order].tolist(), strict=True):
             if doc in skip:
@@ -178,9 +182,10 @@ class FingerprintIndex:
     def document_frequency(self, fingerprints: U64, site: str | None = None) -> I64:
         """For each fingerprint, on how many documents (of `site`, if given) it occurs."""
         query = np.asarray(fingerprints, dtype=np.uint64)
-        counts = np.zeros(len(query), dtype=np.int64)
-        for doc in self._documents(site):
-            counts += np.isin(query, self._fingerprints[doc], assume_unique=False)
+        asked, docs = self._postings(query)
+        if site is not None:
+            asked = asked[np.array([self._sites[d] == site for d in docs.tolist()], dtype=bool)]
+        counts: I64 = np.bincount(asked, minlength=len(query)).astype(np.int64)
         return counts
 
     def _documents(self, site: str | None) -> list[int]:
