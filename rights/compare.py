@@ -21,6 +21,7 @@ from rights.errors import FetchError, InputError
 from rights.html import parse_page, sniff_not_html
 from rights.matching import DEFAULT_SETTINGS, MatchSettings, compare_texts, make_source, page_text
 from rights.matching.compare import Source
+from rights.matching.page import same_site
 from rights.models import Fetched, Match, Page
 from rights.urls import check_url
 
@@ -143,7 +144,8 @@ def compare(
     settings = settings or Settings()
     specs = check_target(copy), check_target(original)  # both checked before any request
     a, b = (load_target(spec, settings, fetch) for spec in specs)
-    return Comparison(a, b, compare_texts(a.source, b.source, match_settings))
+    one_site = a.page is not None and b.page is not None and same_site(a.page, b.page)
+    return Comparison(a, b, compare_texts(a.source, b.source, match_settings, same_site=one_site))
 
 
 # -------------------------------------------------------------------------------------------- output
@@ -178,6 +180,7 @@ def comparison_dict(result: Comparison) -> dict[str, Any]:
                 "words": p.words,
                 "matched_words": p.matched_words,
                 "quoted": p.quoted,
+                "boilerplate": p.boilerplate,
                 "copy": {"start": p.copy_start, "end": p.copy_end, "text": p.copy_text},
                 "original": {"start": p.original_start, "end": p.original_end, "text": p.original_text},
             }
@@ -216,6 +219,7 @@ def comparison_table(result: Comparison, width: int = 110) -> str:
     for number, p in enumerate(match.passages, 1):
         left = shorten(p.copy_text, column)
         right = shorten(p.original_text, column)
-        lines.append(f"{number:>3} {p.words:>5} {'q' if p.quoted else ' '} {left:<{column}} {right}")
-    lines.append("(q: quotation; offsets and full text with --format json)")
+        flag = "b" if p.boilerplate else "q" if p.quoted else " "
+        lines.append(f"{number:>3} {p.words:>5} {flag} {left:<{column}} {right}")
+    lines.append("(q: quotation, b: boilerplate, not counted; offsets and full text with --format json)")
     return "\n".join(lines)

@@ -236,7 +236,8 @@ class Passage:
 
     `words` counts the copy's words from the first to the last matched word (small edits inside included);
     `matched_words` counts only the words found in both. `quoted` is true when most of the matched words are
-    inside a quotation (quotation marks, block quotation, "said"-framing) in either text.
+    inside a quotation (quotation marks, block quotation, "said"-framing) in either text. `boilerplate` marks
+    shared text that is not the article's (a copyright notice, a site's author box): listed, never counted.
     """
 
     copy_start: int
@@ -249,6 +250,7 @@ class Passage:
     quoted: bool = False
     matched_words: int = 0
     quoted_words: int = 0
+    boilerplate: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from rights.compare import check_target, compare, comparison_dict, comparison_ta
 from rights.config import Settings
 from rights.errors import FetchError, InputError
 from rights.models import Fetched
-from tests.matching_helpers import BODY, FIXTURES, ORIGINAL
+from tests.test_matching_helpers import BODY, FIXTURES, ORIGINAL
 
 STORY = str(FIXTURES / "courier_story.html")
 REPOST = str(FIXTURES / "valley_repost.html")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from rights.index import FingerprintIndex, site_boilerplate
 from rights.matching import fingerprint
-from tests.matching_helpers import BODY, ORIGINAL, fixture
+from tests.test_matching_helpers import BODY, ORIGINAL, fixture
 
 WORDS = [f"w{i}" for i in range(5000)]
 

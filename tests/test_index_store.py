@@ -17,7 +17,7 @@ from rights.store.fingerprints import (
     save_prints,
     stale_urls,
 )
-from tests.matching_helpers import BODY, ORIGINAL, fixture
+from tests.test_matching_helpers import BODY, ORIGINAL, fixture
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from rights.matching import compare_texts
 from rights.models import Match
-from tests.matching_helpers import BODY, HEADLINE, ORIGINAL, OWN_WORDS, fixture
+from tests.test_matching_helpers import BODY, HEADLINE, ORIGINAL, OWN_WORDS, fixture
 
 
 def check_offsets(match: Match, copy: str, original: str) -> None:
@@ -153,3 +153,14 @@ def test_decomposed_accents_still_match() -> None:
     match = compare_texts(copy, original)
     assert match.verdict == "copy"
     assert match.copied_share_of_copy == 1.0
+
+
+def test_shared_copyright_notice_is_boilerplate() -> None:
+    notice = (
+        "Copyright 2026 Courier Media. All rights reserved. This material may not be published, broadcast, "
+        "rewritten or redistributed without permission."
+    )
+    match = compare_texts(f"{fixture('unrelated.txt')}\n\n{notice}", f"{ORIGINAL}\n\n{notice}")
+    assert match.verdict == "unrelated"
+    assert [p.boilerplate for p in match.passages] == [True]
+    assert "boilerplate ignored" in match.reason

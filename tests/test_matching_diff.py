@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rights.matching.diff import diff_passages
 from rights.models import Edit
-from tests.matching_helpers import BODY, HEADLINE, ORIGINAL, OWN_WORDS
+from tests.test_matching_helpers import BODY, HEADLINE, ORIGINAL, OWN_WORDS
 
 
 def summary(edits: list[Edit]) -> list[tuple[str, str, str]]:
@@ -101,7 +101,7 @@ def test_completely_different_texts() -> None:
 def test_diff_pages_uses_article_texts() -> None:
     from rights.html import parse_page
     from rights.matching import diff_pages, page_text
-    from tests.matching_helpers import FIXTURES
+    from tests.test_matching_helpers import FIXTURES
 
     original = parse_page((FIXTURES / "courier_story.html").read_bytes())
     copy = parse_page((FIXTURES / "valley_repost.html").read_bytes())

@@ -8,7 +8,7 @@ from rights.html import parse_page
 from rights.index import FingerprintIndex
 from rights.matching import compare_pages, fingerprint, page_source, page_text
 from rights.models import Page
-from tests.matching_helpers import BODY, FIXTURES, HEADLINE, fixture, paragraphs
+from tests.test_matching_helpers import BODY, FIXTURES, HEADLINE, fixture, paragraphs
 
 
 def load(name: str) -> Page:
@@ -109,3 +109,40 @@ def test_five_megabyte_page() -> None:
     assert len(data) > 5_000_000
     match = compare_pages(parse_page(data), load("courier_story.html"))
     assert match.verdict == "partial"
+
+
+AUTHOR_BOX = (
+    "About the author: Jo Marsh has covered the valley for the Courier since 2009, writing about rivers, "
+    "roads and the people who argue about them at council meetings. Sign up for her weekly newsletter to "
+    "get every story first, with notes from the reporter's notebook that never make it into the paper."
+)
+
+
+def site_page(paras: list[str], canonical: str) -> bytes:
+    head = f'<link rel="canonical" href="{canonical}">'
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in [*paras, AUTHOR_BOX])
+    return f"<html><head>{head}</head><body><article>{body}</article></body></html>".encode()
+
+
+def test_same_site_template_text_is_not_copying() -> None:
+    """An author box that ends every article of one site is the site's template."""
+    story = parse_page(site_page(BODY[:4], "https://courier.example/river"))
+    ferry = parse_page(site_page(paragraphs("unrelated.txt"), "https://courier.example/ferry"))
+    match = compare_pages(ferry, story)
+    assert match.verdict == "unrelated"
+    assert [p.boilerplate for p in match.passages] == [True]
+    assert match.copied_share_of_copy == 0.0
+    elsewhere = parse_page(site_page(paragraphs("unrelated.txt"), "https://valley.example/ferry"))
+    assert compare_pages(elsewhere, story).verdict == "partial"  # another site copied the box: it counts
+    repeat = parse_page(site_page(BODY[:4], "https://courier.example/river-again"))
+    assert compare_pages(repeat, story).verdict == "copy"  # the same site publishing a story twice
+
+
+def test_link_lists_are_not_article_text() -> None:
+    related = "".join(
+        f'<li><a href="/s/{i}">Related headline number {i} about the valley</a></li>' for i in range(9)
+    )
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in BODY[:3])
+    page = parse_page(f"<html><body><article>{body}<ul>{related}</ul></article></body></html>".encode())
+    text = page_text(page).text
+    assert text.startswith(BODY[0]) and "Related headline" not in text

@@ -14,6 +14,7 @@ Verdicts (see `MatchSettings` for the numbers):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -50,6 +51,13 @@ class MatchSettings:
 
 
 DEFAULT_SETTINGS = MatchSettings()
+EDGE_WORDS = 5
+MAX_LEGAL_WORDS = 60
+_LEGAL = re.compile(
+    r"all rights reserved|may not be (?:published|reproduced|copied|redistributed)|tous droits réservés"
+    r"|alle rechte vorbehalten|todos los derechos reservados|\(c\) ?\d{4}|© ?\d{4}|copyright ©? ?\d{4}",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -89,20 +97,48 @@ def make_source(
 
 
 def compare_texts(
-    copy: str | Source, original: str | Source, settings: MatchSettings = DEFAULT_SETTINGS
+    copy: str | Source,
+    original: str | Source,
+    settings: MatchSettings = DEFAULT_SETTINGS,
+    *,
+    same_site: bool = False,
 ) -> Match:
-    """Find the passages of `original` reproduced in `copy`, and judge the pair."""
+    """Find the passages of `original` reproduced in `copy`, and judge the pair.
+
+    With `same_site` (two pages of one site), a passage that ends both texts, or starts both, and is less
+    than half of either is the site's template (an author box, a newsletter call), not copying.
+    """
     a = copy if isinstance(copy, Source) else make_source(copy)
     b = original if isinstance(original, Source) else make_source(original)
     runs = seed_runs(a.tokens.hashes, b.tokens.hashes, settings.seed_words, a.excluded, b.excluded)
     tiles = lay_tiles(runs, len(a.tokens), len(b.tokens), settings.min_tile_words)
-    groups = group_tiles(tiles, settings.max_gap_words)
-    passages = [_passage(group, a, b) for group in groups]
-    quoted_in_copy = sum(int(a.quoted[t.copy_first : t.copy_last].sum()) for t in tiles)
+    passages, quoted_in_copy = [], 0
+    for group in group_tiles(tiles, settings.max_gap_words):
+        boilerplate = (same_site and _template(group, a, b)) or _LEGAL.search(_text(group, a)) is not None
+        passages.append(_passage(group, a, b, boilerplate))
+        if not boilerplate:
+            quoted_in_copy += sum(int(a.quoted[t.copy_first : t.copy_last].sum()) for t in group)
     return judge(passages, a.words, b.words, quoted_in_copy, settings)
 
 
-def _passage(tiles: list[Tile], a: Source, b: Source) -> Passage:
+def _text(tiles: list[Tile], a: Source) -> str:
+    start, end = a.tokens.span(tiles[0].copy_first, tiles[-1].copy_last)
+    return a.text[start:end] if tiles[-1].copy_last - tiles[0].copy_first <= MAX_LEGAL_WORDS else ""
+
+
+def _template(tiles: list[Tile], a: Source, b: Source) -> bool:
+    """A passage at the very start or the very end of both texts, and less than half of either."""
+    matched = sum(t.length for t in tiles)
+    if matched * 2 >= min(a.words, b.words):
+        return False
+    copy_first, copy_last = tiles[0].copy_first, tiles[-1].copy_last
+    original_first, original_last = tiles[0].original_first, max(t.original_last for t in tiles)
+    at_start = copy_first <= EDGE_WORDS and original_first <= EDGE_WORDS
+    at_end = copy_last >= len(a.tokens) - EDGE_WORDS and original_last >= len(b.tokens) - EDGE_WORDS
+    return at_start or at_end
+
+
+def _passage(tiles: list[Tile], a: Source, b: Source, boilerplate: bool = False) -> Passage:
     """One passage from a group of tiles that follow each other in both texts."""
     first, last = tiles[0], tiles[-1]
     copy_start, copy_end = a.tokens.span(first.copy_first, last.copy_last)
@@ -126,6 +162,7 @@ def _passage(tiles: list[Tile], a: Source, b: Source) -> Passage:
         quoted=quoted * 2 >= matched,
         matched_words=matched,
         quoted_words=quoted,
+        boilerplate=boilerplate,
     )
 
 
@@ -141,12 +178,13 @@ def judge(
     settings: MatchSettings = DEFAULT_SETTINGS,
 ) -> Match:
     """Shares, verdict and reason from the passages of one comparison."""
-    matched = sum(p.matched_words for p in passages)
-    free = [p for p in passages if not p.quoted]
+    counted = [p for p in passages if not p.boilerplate]
+    matched = sum(p.matched_words for p in counted)
+    free = [p for p in counted if not p.quoted]
     unquoted = sum(p.matched_words for p in free)
     long_words = sum(p.matched_words for p in free if p.words >= settings.long_passage_words)
     free_copy, free_original = _share(unquoted, copy_words), _share(unquoted, original_words)
-    longest_quote = max((p.words for p in passages if p.quoted), default=0)
+    longest_quote = max((p.words for p in counted if p.quoted), default=0)
     both = f"{free_copy:.0%} of the copy and {free_original:.0%} of the original"
     if free_copy >= settings.copy_share and free_original >= settings.copy_share:
         verdict, reason = "copy", f"{both} are the same text"
@@ -160,12 +198,14 @@ def judge(
         verdict, reason = "quote", f"the shared text is quotation (longest passage {longest_quote} words)"
     else:
         verdict = "unrelated"
-        reason = "no shared passage beyond common phrases" if passages else "no shared passage"
+        reason = "no shared passage beyond common phrases" if counted else "no shared passage"
+        if len(counted) < len(passages):
+            reason += " (shared boilerplate ignored)"
     return Match(
         verdict=verdict,
         copied_share_of_copy=_share(matched, copy_words),
         copied_share_of_original=_share(matched, original_words),
-        longest_passage_words=max((p.words for p in passages), default=0),
+        longest_passage_words=max((p.words for p in counted), default=0),
         passages=tuple(passages),
         copy_words=copy_words,
         original_words=original_words,

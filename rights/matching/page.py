@@ -2,7 +2,8 @@
 
 The text of a page is its article body (`Page` blocks in the article region, main zone). When the parser found
 no article, or one too short to be the story, the body text outside navigation, footers, comments, sidebars
-and headers is used instead. `<blockquote>` and `<q>` blocks are quotations.
+and headers is used instead. Blocks that are mostly link text (lists of related headlines, galleries, tags)
+are left out. `<blockquote>` and `<q>` blocks are quotations.
 
 Boilerplate: fingerprints that recur on many pages of one site (counted by `rights.index`) are passed in;
 every word covered by them is excluded from matching and from the shares.
@@ -20,8 +21,10 @@ from rights.matching.fingerprint import DEFAULT_PARAMS, FingerprintParams, shing
 from rights.matching.quotes import Span
 from rights.matching.text import U64, Tokens
 from rights.models import Match, Page, TextBlock, Zone
+from rights.urls import registrable_domain
 
 MIN_ARTICLE_WORDS = 50  # an article body shorter than this is not trusted: the page body is used instead
+MAX_LINK_DENSITY = 0.5  # a block whose text is mostly link text is a list of links (related stories, tags)
 _CHROME = frozenset({Zone.NAV, Zone.FOOTER, Zone.COMMENTS, Zone.HTML_COMMENT, Zone.META, Zone.HEADER})
 _SEPARATOR = "\n\n"
 
@@ -54,12 +57,33 @@ def _words(blocks: list[TextBlock]) -> int:
     return sum(len(b.text.split()) for b in blocks)
 
 
+def _linked_blocks(page: Page) -> set[int]:
+    """Blocks whose text is mostly the text of links: lists of headlines, tags, galleries, share buttons."""
+    linked: dict[int, int] = {}
+    for link in page.links:
+        if link.block is not None:
+            linked[link.block] = linked.get(link.block, 0) + len(link.text)
+    return {
+        block.index
+        for block in page.blocks
+        if block.index in linked and linked[block.index] >= MAX_LINK_DENSITY * len(block.text)
+    }
+
+
 def page_text(page: Page, min_article_words: int = MIN_ARTICLE_WORDS) -> PageText:
-    """The article body of a page, or its body text without chrome when no usable article was found."""
-    article = [b for b in page.blocks if b.in_article and b.zone is Zone.MAIN]
+    """The article body of a page, or its body text without chrome when no usable article was found.
+
+    Blocks that are mostly link text (related headlines, galleries, tag lists) are left out either way.
+    """
+    linked = _linked_blocks(page)
+    article = [b for b in page.blocks if b.in_article and b.zone is Zone.MAIN and b.index not in linked]
     if _words(article) >= min_article_words:
         return _join(article, "article")
-    body = [b for b in page.blocks if b.zone not in _CHROME and (b.zone is not Zone.ASIDE or b.in_article)]
+    body = [
+        b
+        for b in page.blocks
+        if b.zone not in _CHROME and (b.zone is not Zone.ASIDE or b.in_article) and b.index not in linked
+    ]
     if _words(body) > _words(article):
         return _join(body, "body")
     return _join(article, "article" if article else "none")
@@ -112,9 +136,24 @@ def compare_pages(
     settings: MatchSettings = DEFAULT_SETTINGS,
 ) -> Match:
     """Compare the article texts of two pages (see the module docstring)."""
-    return compare_texts(
-        page_source(copy, copy_boilerplate), page_source(original, original_boilerplate), settings
-    )
+    a, b = page_source(copy, copy_boilerplate), page_source(original, original_boilerplate)
+    return compare_texts(a, b, settings, same_site=same_site(copy, original))
+
+
+def page_site(page: Page) -> str:
+    """The registrable domain of a page: from its address, else its canonical or og:url ('' if unknown)."""
+    for url in (page.url, page.canonical, page.og_url):
+        if url:
+            site = registrable_domain(url)
+            if site:
+                return site
+    return ""
+
+
+def same_site(a: Page, b: Page) -> bool:
+    """Both pages are known to be on one site (registrable domain)."""
+    site = page_site(a)
+    return bool(site) and site == page_site(b)
 
 
 def as_fingerprints(values: Iterable[int] | U64) -> U64:
