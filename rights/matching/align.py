@@ -82,6 +82,7 @@ def seed_runs(
     order = b_positions[np.argsort(b[b_positions], kind="stable")]
     sorted_b = b[order]
     a_positions = np.flatnonzero(a_ok)
+    a_positions = a_positions[np.argsort(a[a_positions], kind="stable")]  # sorted needles: cache-friendly
     a_values = a[a_positions]
     low = np.searchsorted(sorted_b, a_values, side="left")
     counts = (np.searchsorted(sorted_b, a_values, side="right") - low).astype(np.int64)

@@ -43,12 +43,13 @@ CUE_WORDS = (
 )  # fmt: skip
 MAX_FRAME_WORDS = 20
 MIN_QUOTE_WORDS = 4
-_FRAMED_COLON = re.compile(
+_CUE_BEFORE_COLON = re.compile(
     r"\b(?:said|says|told|wrote|writes|stated|states|added|explained|announced|noted|reported|reports|reads"
     r"|according to [^:\n]{1,80}|in (?:a|the|his|her|their) (?:statement|words)|statement|article|excerpt"
-    r"|quote|as follows|sagte|erklärte|a déclaré|dijo|ha detto)\s*:[ \t\u00a0]*(?:\n\s*)?(?=\S)",
+    r"|quote|as follows|sagte|erklärte|a déclaré|dijo|ha detto)\s*$",
     re.IGNORECASE,
 )
+_COLON = re.compile(r":[ \t\u00a0]*(?:\n\s*)?(?=\S)")
 
 
 def _kind(text: str, at: int, reversed_guillemets: bool) -> tuple[bool, bool]:
@@ -99,7 +100,9 @@ def _framed(text: str) -> list[Span]:
     """'X said: ...', 'according to X: ...', 'From the article:' introduce a quotation that runs to the end
     of the paragraph (the next paragraph, when the colon ends a line)."""
     spans = []
-    for match in _FRAMED_COLON.finditer(text):
+    for match in _COLON.finditer(text):
+        if not _CUE_BEFORE_COLON.search(text, max(0, match.start() - 100), match.start()):
+            continue
         if text[match.end()] in _QUOTE_CHARS:
             continue  # the quotation marks say where it ends
         end = text.find("\n", match.end())
