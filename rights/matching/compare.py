@@ -10,6 +10,10 @@ Verdicts (see `MatchSettings` for the numbers):
 - `partial`: a substantial part is copied (a long unquoted passage, or a large share of either text);
 - `quote`: the only shared text of any length is quotation;
 - `unrelated`: nothing shared beyond common phrases.
+
+Shared boilerplate is listed but never counted: a short passage holding a copyright notice ("All rights
+reserved"), and, for two pages of one site, a passage that starts or ends both texts and is less than half
+of either (the site's author box or newsletter call).
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ class MatchSettings:
 
 DEFAULT_SETTINGS = MatchSettings()
 EDGE_WORDS = 5
-MAX_LEGAL_WORDS = 60
+MAX_LEGAL_WORDS = 30  # a longer passage that ends with a notice is a copy that kept the notice
 _LEGAL = re.compile(
     r"all rights reserved|may not be (?:published|reproduced|copied|redistributed)|tous droits réservés"
     r"|alle rechte vorbehalten|todos los derechos reservados|\(c\) ?\d{4}|© ?\d{4}|copyright ©? ?\d{4}",
