@@ -168,9 +168,9 @@ def test_shared_copyright_notice_is_boilerplate() -> None:
 
 def test_a_short_wire_story_that_keeps_its_notice_is_still_a_copy() -> None:
     brief = (
-        "MILLBROOK (Wire) - The town council voted on Tuesday to remove the concrete culvert over the Linden "
-        "Brook and open the stream to daylight in the market square, a project expected to take three summers. "
-        "Copyright 2026 The Wire. All rights reserved."
+        "MILLBROOK (Wire) - The town council voted on Tuesday to remove the concrete culvert over the "
+        "Linden Brook and open the stream to daylight in the market square, a project expected to take "
+        "three summers. Copyright 2026 The Wire. All rights reserved."
     )
     match = compare_texts("Short news from the valley.\n\n" + brief, brief)
     assert match.verdict == "copy"
