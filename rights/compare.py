@@ -120,12 +120,16 @@ def load_target(spec: TargetSpec, settings: Settings, fetch: Fetch | None = None
     final_url = None
     headers: dict[str, str] = {}
     data = spec.data
-    if spec.kind == "url":
-        assert spec.url is not None
+    if spec.kind == "url" and spec.url is not None:
         fetched = (fetch or _default_fetch())(spec.url, settings)
         if fetched.status >= 400:
             raise FetchError(spec.url, f"http_{fetched.status}", "the server answered with an error status")
         final_url, headers, data = fetched.final_url, dict(fetched.headers), fetched.content
+        what = sniff_not_html(data)
+        if what == "text without HTML markup":
+            return Target(spec, make_source(decode_text(data)), "text", final_url=final_url)
+        if what is not None:
+            raise FetchError(spec.url, "not_html", f"the page looks like {what}")
     page = parse_page(data, url=final_url, headers=headers, max_bytes=settings.max_parse_bytes)
     found = page_text(page)
     source = make_source(found.text, quoted_spans=found.quoted_spans)

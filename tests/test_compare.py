@@ -95,6 +95,15 @@ def test_url_against_file() -> None:
 def test_http_errors_are_fetch_errors() -> None:
     with pytest.raises(FetchError, match="http_404"):
         compare("https://valley.example/gone", STORY, fetch=RecordingFetch(b"", status=404))
+    with pytest.raises(FetchError, match="not_html.*PDF"):
+        compare("https://valley.example/paper.pdf", STORY, fetch=RecordingFetch(b"%PDF-1.7 ..."))
+
+
+def test_fetched_plain_text_is_compared_as_text() -> None:
+    fetch = RecordingFetch("\n\n".join(BODY).encode())
+    result = compare("https://valley.example/story.txt", STORY, fetch=fetch)
+    assert result.copy.text_from == "text"
+    assert result.match.verdict == "copy"
 
 
 def test_text_file_against_page(tmp_path: Path) -> None:
