@@ -95,7 +95,7 @@ def test_url_against_file() -> None:
 def test_http_errors_are_fetch_errors() -> None:
     with pytest.raises(FetchError, match="http_404"):
         compare("https://valley.example/gone", STORY, fetch=RecordingFetch(b"", status=404))
-    with pytest.raises(FetchError, match="not_html.*PDF"):
+    with pytest.raises(FetchError, match=r"not_html.*PDF"):
         compare("https://valley.example/paper.pdf", STORY, fetch=RecordingFetch(b"%PDF-1.7 ..."))
 
 
