@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from rights.cli import check_cmd, inspect_cmd  # noqa: F401  (registers the commands)
-from rights.cli import policies_cmd as _policies_cmd  # noqa: F401  (registers `rights policies`)
+from rights.cli import check_cmd, compare_cmd, inspect_cmd, policies_cmd  # noqa: F401  (register the commands)
 from rights.cli.app import app
 
 
