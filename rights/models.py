@@ -419,3 +419,22 @@ class Verdict:
     warnings: tuple[str, ...] = ()
     republisher_policy: Policy | None = None
     republisher_conditions: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One checked condition (verify) or one problem found on a post (audit), with its evidence.
+
+    `status`: pass | fail | warn | not_checkable for verify; open for audit findings (a later run that no
+    longer finds it reports it as fixed).
+    """
+
+    kind: str
+    status: str
+    text: str
+    condition: str | None = None  # the verdict's condition this finding checks
+    url: str | None = None  # the page the finding is about (the copy, the post)
+    source_url: str | None = None  # the original it is compared with
+    evidence: tuple[Evidence, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    edits: tuple[Edit, ...] = ()

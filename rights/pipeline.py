@@ -8,13 +8,13 @@ from pathlib import Path
 from rights.chain import follow_chain
 from rights.config import Settings
 from rights.engine import Link, evaluate
-from rights.errors import FetchError, InputError, UsageError
+from rights.errors import FetchError, InputError, RightsError, UsageError
 from rights.fetch import fetch_page
 from rights.html import check_html_bytes, parse_page
-from rights.models import USES, Fetched, Page, Signals, Verdict
+from rights.models import USES, Fetched, Finding, Match, Page, Signals, Verdict
 from rights.policies import PolicySet, load_policies
 from rights.signals import detect_signals
-from rights.urls import check_url
+from rights.urls import check_url, registrable_domain
 
 _URLISH_SCHEMES = (
     "http:",
@@ -148,3 +148,77 @@ def check_target(
     )
     verdict = evaluate(chain, policies, use, modified=modified)
     return Check(inspection, verdict, tuple(chain))
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    copy: Inspection
+    original: Link
+    verdict: Verdict  # the original's terms for the use
+    match: Match
+    findings: tuple[Finding, ...]
+
+    @property
+    def failed(self) -> bool:
+        return any(f.status == "fail" for f in self.findings)
+
+
+def find_original(signals: Signals, page: Page) -> str | None:
+    """Where a copy says its original is: the attribution's link, syndication meta, or a cross-domain canonical."""
+    rep = signals.republication
+    if rep.origin_url:
+        return rep.origin_url
+    for attribution in signals.attributions:
+        if attribution.origin_url:
+            return attribution.origin_url
+    if page.canonical and page.url and registrable_domain(page.canonical) != registrable_domain(page.url):
+        return page.canonical
+    return None
+
+
+def _read_original(target: str, url: str | None, settings: Settings) -> Link:
+    if is_url(target):
+        link = read_origin(target, settings)
+        if link.page is None:
+            raise RightsError(f"could not read the original: {link.detail}")
+        return link
+    inspection = inspect_target(target, url=url, settings=settings)
+    return Link(url, "read", inspection.page, inspection.signals)
+
+
+def verify_target(
+    copy: str,
+    *,
+    url: str | None = None,
+    original: str | None = None,
+    original_url: str | None = None,
+    use: str = "noncommercial",
+    settings: Settings | None = None,
+    policies: PolicySet | None = None,
+) -> Verification:
+    """Check a published copy against its original's terms: one finding per condition."""
+    from rights.matching import compare_pages, diff_pages
+    from rights.verify import diff_inputs, verify_copy
+
+    if use not in USES:
+        raise UsageError(f"unknown use {use!r}; choose one of {', '.join(USES)}")
+    if original is not None:
+        validate_target(original, url=original_url)
+    settings = settings or Settings()
+    policies = policies if policies is not None else load_policies(settings.policy_dirs)
+    inspection = inspect_target(copy, url=url, settings=settings)
+    target = original or find_original(inspection.signals, inspection.page)
+    if target is None:
+        raise RightsError(
+            "the copy names no original (no attribution link, syndication meta or canonical); "
+            "give it with --original URL"
+        )
+    source = _read_original(target, original_url or (target if is_url(target) else None), settings)
+    assert source.page is not None and source.signals is not None
+    holder = Link(source.url, "read", source.page, source.signals)
+    verdict = evaluate([holder], policies, use)
+    match = compare_pages(inspection.page, source.page)
+    names = [next(iter(source.page.authors), None), verdict.origin_name, source.page.site_name]
+    edits = diff_pages(*diff_inputs(source.page, inspection.page, names))
+    findings = verify_copy(inspection.page, source.page, source.signals, verdict, match, edits)
+    return Verification(inspection, source, verdict, match, tuple(findings))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rights.cli import check_cmd, compare_cmd, inspect_cmd, policies_cmd  # noqa: F401  (register the commands)
+from rights.cli import check_cmd, compare_cmd, inspect_cmd, policies_cmd, verify_cmd  # noqa: F401
 from rights.cli.app import app
 
 

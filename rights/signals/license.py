@@ -305,8 +305,20 @@ def _from_metadata(page: Page, out: _Collector) -> None:
                 out.add(parsed, scope, meta_evidence("JSON-LD license", url, "json-ld", "jsonld"), 3)
 
 
-_CC_WORDS = ("creative", "cc-by", "cc by", "ccby", "(cc)", "cc0", "cc-0", "cc zero", "cc-zero", "クリエイティブ",
-             "創用", "知识共享")
+_CC_WORDS = (
+    "creative",
+    "cc-by",
+    "cc by",
+    "ccby",
+    "(cc)",
+    "cc0",
+    "cc-0",
+    "cc zero",
+    "cc-zero",
+    "クリエイティブ",
+    "創用",
+    "知识共享",
+)
 
 
 def _from_text(page: Page, text: PageText, out: _Collector) -> None:
