@@ -7,6 +7,8 @@ escapes. Passages are cut from real-looking texts with their offsets, as the mat
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rights.matching import tokenize
 from rights.models import AuditReport, Evidence, Passage, ReportFinding, Zone
 
@@ -27,6 +29,7 @@ RUSSIAN_COPY = "«Мы не планируем закрывать мост до 
 ARABIC_SOURCE = "أعلنت البلدية يوم الثلاثاء أنها ستغلق الجسر القديم لمدة عام كامل بسبب أعمال الصيانة."
 ARABIC_COPY = "أعلنت البلدية أنها ستغلق الجسر القديم لمدة عام بسبب أعمال الصيانة."
 
+SITES = ("news.example.org", "blog.example", "quiet.example")
 PWN_SCRIPT = "<script>window.__pwned=1;document.documentElement.setAttribute('data-pwned','script')</script>"
 PWN_IMG = "<img src=x onerror=\"document.documentElement.setAttribute('data-pwned','img')\">"
 PWN = PWN_SCRIPT + PWN_IMG
@@ -107,12 +110,11 @@ def sample_findings() -> list[ReportFinding]:
 
 def sample_report(findings: list[ReportFinding] | None = None) -> AuditReport:
     found = sample_findings() if findings is None else findings
-    sites = ("news.example.org", "blog.example", "quiet.example")
     return AuditReport(
         run_id=7,
         previous_run_id=6,
         generated_at="2024-05-08T09:30:00+00:00",
-        sites=sites,
+        sites=SITES,
         pages_checked=143,
         findings=tuple(reversed(found)),  # the renderers sort; the input order must not matter
     )
@@ -148,4 +150,4 @@ def hostile_report() -> AuditReport:
             text="@cmd|' /C calc'!A0",
         ),
     ]
-    return sample_report([*sample_findings(), *extra])
+    return replace(sample_report([*sample_findings(), *extra]), sites=(*SITES, "evil.example"))
