@@ -80,11 +80,14 @@ def _high(fd: int) -> int:
     return moved
 
 
-def find_chromium() -> str | None:
+def find_chromium() -> tuple[str | None, str]:
+    """The browser to use, or None with the reason it was not found."""
     override = os.environ.get("RIGHTS_CHROMIUM")
     if override:
-        return override
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+        found = shutil.which(override)
+        return found, f"RIGHTS_CHROMIUM={override} is not an executable"
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    return found, "no chromium or chromium-browser on PATH (install it with .ci/install-browser)"
 
 
 class Chromium:
@@ -200,9 +203,8 @@ class Chromium:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
-    binary = find_chromium()
+    binary, reason = find_chromium()
     if binary is None:
-        reason = "no Chromium found (chromium, chromium-browser or $RIGHTS_CHROMIUM); run .ci/install-browser"
         if os.environ.get("RIGHTS_REQUIRE_BROWSER") == "1":
             pytest.fail(f"RIGHTS_REQUIRE_BROWSER=1 but {reason}")
         pytest.skip(reason)
