@@ -132,7 +132,13 @@ def _is_internal_name(host: str) -> bool:
     return any(host == name or host.endswith("." + name) for name in INTERNAL_NAMES)
 
 
-def check_target(url: str, *, allow_private: bool) -> None:
+def check_target(
+    url: str,
+    *,
+    allow_private: bool,
+    classify: Classify = forbidden_reason,
+    ports: frozenset[int] = ALLOWED_PORTS,
+) -> None:
     """Refuse, before any I/O, a URL the crawler must never request. Raises BlockedAddressError."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
@@ -140,16 +146,15 @@ def check_target(url: str, *, allow_private: bool) -> None:
         raise BlockedAddressError(host or url, host or url, f"non-web ({parts.scheme or 'no'} scheme)")
     if allow_private:
         return
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    if port not in ALLOWED_PORTS:
-        raise BlockedAddressError(host, f"{host}:{port}", f"non-standard port ({port})")
+    ip = literal_address(host)
+    why = classify(ip) if ip is not None else None
+    if why is not None:
+        raise BlockedAddressError(host, str(ip), why)
     if _is_internal_name(host):
         raise BlockedAddressError(host, host, "internal-only name")
-    ip = literal_address(host)
-    if ip is not None:
-        why = forbidden_reason(ip)
-        if why is not None:
-            raise BlockedAddressError(host, str(ip), why)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    if port not in ports:
+        raise BlockedAddressError(host, f"{host}:{port}", f"non-standard port ({port})")
 
 
 def parse_resolve(entries: Iterable[str]) -> dict[str, tuple[str, int | None]]:
@@ -200,14 +205,16 @@ class Guard:
         resolve: Iterable[str] = (),
         lookup: Lookup | None = None,
         classify: Classify = forbidden_reason,
+        ports: frozenset[int] = ALLOWED_PORTS,
     ) -> None:
         self.allow_private = allow_private
+        self.ports = ports
         self.table = parse_resolve(resolve)
         self.lookup = lookup or system_lookup
         self.classify = classify
 
     def check_target(self, url: str) -> None:
-        check_target(url, allow_private=self.allow_private)
+        check_target(url, allow_private=self.allow_private, classify=self.classify, ports=self.ports)
 
     async def resolve(self, host: str, port: int) -> list[tuple[str, int]]:
         """The addresses to connect to for `host:port`; raises BlockedAddressError or ResolveError."""

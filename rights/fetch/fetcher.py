@@ -70,6 +70,14 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def without_userinfo(url: str) -> str:
+    """Credentials in a URL are dropped, never sent, stored or logged."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+
+
 def host_key(url: str) -> str:
     return urlsplit(normalize(url)).hostname or ""
 
@@ -128,7 +136,7 @@ class Fetcher:
     ) -> Fetched:
         """GET `url` politely: a 2xx (or 304 for a conditional request), else raises FetchError."""
         try:
-            url = check_url(url)
+            url = without_userinfo(check_url(url))
         except InputError as exc:
             raise FetchError(url, "bad_url", str(exc)) from None
         headers = {}
@@ -209,7 +217,10 @@ class Fetcher:
             return
         rules = await self.robots(hop)
         if rules.status == 0 and rules.disallow_all:
-            raise FetchError(url, "robots_unreachable", rules.note.removeprefix("unreachable: "))
+            detail = rules.note.removeprefix("unreachable: ")
+            if detail.startswith("blocked_address "):  # the guard refused the origin: say so
+                raise FetchError(url, "blocked_address", detail.removeprefix("blocked_address "))
+            raise FetchError(url, "robots_unreachable", detail)
         if not rules.allows(hop):
             raise FetchError(url, "robots_disallowed", hop)
         delay = rules.crawl_delay or 0.0
@@ -238,10 +249,6 @@ class Fetcher:
         except FetchError as exc:
             if exc.reason in ("too_many_redirects", "bad_redirect"):
                 return RobotsRules(status=404, allow_all=True, note=f"unavailable: {exc.reason}")
-            if exc.reason == "blocked_address":
-                return RobotsRules(
-                    status=0, disallow_all=True, note=f"unreachable: blocked_address {exc.detail}"
-                )
             return unreachable(f"{exc.reason} {exc.detail}".strip())
         except TransportFailure as exc:
             return unreachable(f"{exc.failure.reason} {exc.failure.detail}".strip())
@@ -300,7 +307,7 @@ class Fetcher:
         if target is None:
             raise FetchError(url, "bad_redirect", f"redirect to {location[:200]!r}")
         try:
-            return check_url(target)
+            return without_userinfo(check_url(target))
         except InputError as exc:
             raise FetchError(url, "bad_redirect", str(exc)) from None
 
