@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,9 +45,33 @@ def settings(site: SiteServer, tmp_path: Path) -> Settings:
     )
 
 
+@pytest.fixture(params=["aiohttp", "httpx"])
+def transport(request: pytest.FixtureRequest) -> str:
+    """Both transports the fetcher supports: limit and guard tests run against each."""
+    return str(request.param)
+
+
 @pytest.fixture
 def shared() -> Path:
     """../shared (research, corpus); tests that need it skip when it is absent."""
     if not SHARED.is_dir():
         pytest.skip("../shared is not available")
     return SHARED
+
+
+REPORTS = pytest.StashKey[list[str]]()
+
+
+@pytest.fixture
+def report(request: pytest.FixtureRequest) -> Callable[[str], None]:
+    """Add a line to the end-of-run summary (e.g. the robots.txt conformance count)."""
+    lines = request.config.stash.setdefault(REPORTS, [])
+    return lines.append
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    lines = config.stash.get(REPORTS, [])
+    if lines:
+        terminalreporter.section("rights reports")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import ssl
 import threading
 import time
 import zlib
@@ -305,7 +306,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         server: SiteServer = self.server.owner  # type: ignore[attr-defined]
         self.host = (self.headers.get("Host") or "").rsplit(":", 1)[0].lower().rstrip(".")
-        server.log.append(Request(self.host, self.path, self.command, dict(self.headers.items())))
+        server.log.append(
+            Request(self.host, self.path, self.command, {k.lower(): v for k, v in self.headers.items()})
+        )
         parts = urlsplit(self.path)
         route = server.routes.get((self.host, parts.path)) or server.routes.get((self.host, "*"))
         if route is not None:
@@ -396,7 +399,9 @@ class _HTTPServer(ThreadingHTTPServer):
 class SiteServer:
     """The fixture web on one loopback port. Use as a context manager, or start()/stop()."""
 
-    def __init__(self, root: Path = FIXTURE_SITES, *, address: str = "127.0.0.1") -> None:
+    def __init__(
+        self, root: Path = FIXTURE_SITES, *, address: str = "127.0.0.1", tls: ssl.SSLContext | None = None
+    ) -> None:
         self.root = root
         self.address = address
         self.log: list[Request] = []
@@ -405,6 +410,8 @@ class SiteServer:
         self._counts: dict[Any, int] = {}
         self._lock = threading.Lock()
         self._httpd = _HTTPServer((address, 0), Handler)
+        if tls is not None:
+            self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
         self._httpd.owner = self  # type: ignore[attr-defined]
         self._httpd.stopping = self.stopping  # type: ignore[attr-defined]
         self._httpd.counter = self.counter  # type: ignore[attr-defined]

@@ -31,7 +31,6 @@ from rights.guard import (
 from tests.sitesrv import SiteServer
 
 PUBLIC = ipaddress.ip_address("127.0.0.2")
-TRANSPORTS = ["aiohttp", "httpx"]
 
 
 def pretend_public(ip: IPAddress) -> str | None:
@@ -43,11 +42,6 @@ def pretend_public(ip: IPAddress) -> str | None:
 def public() -> Iterator[SiteServer]:
     with SiteServer(address="127.0.0.2") as server:
         yield server
-
-
-@pytest.fixture(params=TRANSPORTS)
-def transport(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 def guarded(settings: Settings, transport: str) -> Settings:

@@ -27,7 +27,7 @@ from rights.config import PRODUCT_TOKEN, Settings
 from rights.errors import FetchError, InputError
 from rights.fetch.decode import BadEncodingError, BodyReader, TooLargeError
 from rights.fetch.policy import RETRY_STATUSES, HostState, backoff, parse_retry_after
-from rights.fetch.transport import Failure, build_client, classify
+from rights.fetch.transport import LOCATION, Failure, build_client, classify
 from rights.guard import BlockedAddressError, Guard
 from rights.html import sniff_not_html
 from rights.models import Fetched, RobotsRecord
@@ -335,6 +335,8 @@ class Fetcher:
         self, url: str, response: httpx.Response, accept: str, limit: int, truncate: bool
     ) -> _Hop:
         headers = {key.lower(): value for key, value in response.headers.items()}
+        if LOCATION in headers:
+            headers["location"] = headers.pop(LOCATION)
         status = response.status_code
         if status in REDIRECTS and "location" in headers:
             return _Hop(status, headers, location=headers["location"])

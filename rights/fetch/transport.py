@@ -100,6 +100,26 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self.inner.sleep(seconds)
 
 
+LOCATION = "x-rights-location"
+
+
+class RawLocation(httpx.AsyncBaseTransport):
+    """Moves `Location` aside so httpx never parses it: httpx builds the redirect request even when it does
+    not follow redirects, and raises on a malformed target. The fetcher reads `LOCATION` and vets it."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        if "location" in response.headers:
+            response.headers[LOCATION] = response.headers.pop("location")
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
 def _no_cookies() -> httpx.Cookies:
     return httpx.Cookies(CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])))
 
@@ -136,7 +156,7 @@ def build_client(settings: Settings, guard: Guard, *, transport: str | None = No
         native._pool._network_backend = GuardedBackend(guard)
         base = native
     return httpx.AsyncClient(
-        transport=base,
+        transport=RawLocation(base),
         timeout=timeout,
         follow_redirects=False,
         trust_env=False,
@@ -193,9 +213,8 @@ _RULES: list[tuple[tuple[type[BaseException], ...], str, str, int]] = [
 
 def classify(exc: BaseException) -> Failure:
     """Map any exception from the client to a Failure."""
-    chain = list(_chain(exc))
-    for types, reason, detail, retries in _RULES:
-        for link in chain:
+    for link in reversed(list(_chain(exc))):  # the root cause first: wrappers may mislabel it
+        for types, reason, detail, retries in _RULES:
             if isinstance(link, types):
                 text = detail or str(link).strip() or type(link).__name__
                 if reason in ("network_error", "protocol_error", "tls_error") and detail:
