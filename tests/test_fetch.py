@@ -1,4 +1,4 @@
-"""Fetching limits and faults (reliability.md §8, network cases) against the fixture server, both transports."""
+"""Fetching limits and faults (reliability.md §8, network cases) on the fixture server, both transports."""
 
 from __future__ import annotations
 
