@@ -40,8 +40,8 @@ WELL_KNOWN_FEEDS = ("/feed", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml")
 ASSET_SUFFIXES = (
     ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".css",
     ".js", ".json", ".xml", ".rss", ".atom", ".zip", ".gz", ".tgz", ".tar", ".7z", ".rar", ".mp3", ".mp4",
-    ".m4a", ".wav", ".ogg", ".avi", ".mov", ".webm", ".mkv", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".exe", ".dmg", ".iso",
-    ".apk", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".csv",
+    ".m4a", ".wav", ".ogg", ".avi", ".mov", ".webm", ".mkv", ".woff", ".woff2", ".ttf", ".otf", ".eot",
+    ".exe", ".dmg", ".iso", ".apk", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".csv",
 )  # fmt: skip
 
 
