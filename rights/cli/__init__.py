@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rights.cli import inspect_cmd  # noqa: F401  (registers the command)
+from rights.cli import crawl_cmd, inspect_cmd  # noqa: F401  (registers the commands)
 from rights.cli.app import app
 
 

@@ -85,11 +85,15 @@ class Pages(Connection):
             return None, None, None
         return rows[0]["etag"], rows[0]["last_modified"], rows[0]["content_hash"]
 
-    def touch_page(self, url: str, *, run_id: int | None) -> None:
-        """A visit found the stored copy unchanged (304 or same bytes): move `checked_at` only."""
+    def touch_page(self, url: str, *, run_id: int | None, headers: Mapping[str, str] | None = None) -> None:
+        """A visit found the stored copy unchanged (304 or same bytes): move `checked_at` (and take any new
+        validators from the response `headers`), keep the content."""
+        headers = headers or {}
         with self.transaction() as conn:
             conn.execute(
-                "UPDATE pages SET checked_at = ?, run_id = ? WHERE url = ?", (self.now(), run_id, url)
+                "UPDATE pages SET checked_at = ?, run_id = ?, etag = coalesce(?, etag),"
+                " last_modified = coalesce(?, last_modified) WHERE url = ?",
+                (self.now(), run_id, headers.get("etag"), headers.get("last-modified"), url),
             )
 
     def count_pages(self) -> int:
