@@ -200,7 +200,9 @@ class _Run:
                 for host in [h for h, task in workers.items() if task.done()]:
                     workers.pop(host).result()
                 for host, queue in self.queues.items():
-                    if queue and host not in workers and len(workers) < self.settings.concurrency:
+                    if len(workers) >= self.settings.concurrency or not self._budget_left():
+                        break
+                    if queue and host not in workers:
                         workers[host] = asyncio.create_task(self._host_worker(host))
                 if not workers and self.pending == 0 and not self._startable():
                     break

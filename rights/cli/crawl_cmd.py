@@ -116,7 +116,9 @@ def crawl(
     }  # fmt: skip
     settings = load_settings(overrides=overrides)
     if settings.db_path is not None and not settings.db_path.parent.is_dir():
-        raise ConfigError(f"--db {settings.db_path}: directory {settings.db_path.parent} does not exist", "db")
+        raise ConfigError(
+            f"--db {settings.db_path}: directory {settings.db_path.parent} does not exist", "db"
+        )
     seeds = [check_url(url) for url in urls]
     parse_resolve(settings.resolve)
     scope = Scope.for_seeds(
