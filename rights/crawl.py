@@ -149,6 +149,7 @@ class _Run:
         self.attempted = 0  # page items fetched or failed, this crawl (resumed runs included)
         self.run_id = 0
         self.resumed = False
+        self.known: set[str] = set()
         self.fetcher: Fetcher
 
     # ----------------------------------------------------------------------------------------- run
@@ -191,6 +192,7 @@ class _Run:
 
     async def _loop(self) -> None:
         self.attempted = self.store.frontier_pages_attempted(self.key)
+        self.known = self.store.frontier_urls(self.key)
         for item in self.store.frontier_queued(self.key):
             self.queues.setdefault(host_key(item.url), deque()).append(item)
         processor = asyncio.create_task(self._process_all())
@@ -327,8 +329,7 @@ class _Run:
             status = "unchanged" if unchanged else "fetched"
             self.store.add_visit(item.url, status, run_id=self.run_id, http_status=fetched.status)
             self.store.frontier_mark(self.key, item.url, "done", reason=status, run_id=self.run_id)
-            new = self.store.frontier_add(self.key, found, run_id=self.run_id)
-        self._queue(new, found)
+            self._add(found)
         self._tally(status, item.url)
 
     def _discovered(self, item: FrontierItem, page: Any) -> list[FrontierItem]:
@@ -354,8 +355,7 @@ class _Run:
                 item.url, "fetched", run_id=self.run_id, reason=reason, http_status=fetched.status
             )
             self.store.frontier_mark(self.key, item.url, "done", reason=reason, run_id=self.run_id)
-            new = self.store.frontier_add(self.key, found, run_id=self.run_id)
-        self._queue(new, found)
+            self._add(found)
 
     # ------------------------------------------------------------------------------------- helpers
 
@@ -366,14 +366,17 @@ class _Run:
             if self.scope.allows(i.url) and (i.kind != "page" or i.depth <= self.scope.max_depth)
         ]
 
-    def _queue(self, new_urls: list[str], items: list[FrontierItem]) -> None:
-        """Put the items the store accepted as new into their hosts' queues (first-come order)."""
-        fresh = set(new_urls)
+    def _add(self, items: list[FrontierItem]) -> None:
+        """Queue the items this crawl has not seen, in the database (inside the caller's transaction) and in
+        their hosts' queues. This run holds the lock, so `known` is the whole truth about the frontier."""
+        new = []
         for item in items:
-            if item.url in fresh:
-                fresh.discard(item.url)
+            if item.url not in self.known:
+                self.known.add(item.url)
+                new.append(item)
                 self.queues.setdefault(host_key(item.url), deque()).append(item)
-        if new_urls:
+        if new:
+            self.store.frontier_insert(self.key, new, run_id=self.run_id)
             self.wake.set()
 
     def _tally(self, kind: str, url: str, reason: str = "") -> None:

@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 from xml.parsers import expat
@@ -97,13 +97,31 @@ class Scope:
 
     def allows(self, url: str) -> bool:
         """Whether `url` (normalised) is inside the scope."""
-        if not url.startswith(("http://", "https://")) or registrable_domain(url) not in self.domains:
+        if not url.startswith(("http://", "https://")) or _site_of(_host(url)) not in self.domains:
             return False
         if self.prefixes and not url.startswith(self.prefixes):
             return False
         if self._include and not any(p.search(url) for p in self._include):
             return False
         return not any(p.search(url) for p in self._exclude)
+
+
+def _host(url: str) -> str:
+    """The host of a normalised absolute URL, cheaply (no userinfo, lower case already)."""
+    netloc = url.split("/", 3)[2]
+    if netloc.startswith("["):
+        return netloc[1 : netloc.find("]")]
+    return netloc.split(":", 1)[0]
+
+
+@lru_cache(maxsize=4096)
+def _site_of(host: str) -> str:
+    return registrable_domain(host)
+
+
+@lru_cache(maxsize=65536)
+def _normalized(url: str) -> str:
+    return normalize(url)
 
 
 def _compile(patterns: Iterable[str], option: str) -> list[re.Pattern[str]]:
@@ -127,7 +145,7 @@ def in_site_links(page: Page, scope: Scope, *, limit: int = 1000) -> list[str]:
     for link in page.links:
         if link.tag != "a":
             continue
-        url = normalize(link.url)
+        url = _normalized(link.url)
         if url not in seen and scope.allows(url) and not is_asset(url):
             seen[url] = None
             if len(seen) >= limit:

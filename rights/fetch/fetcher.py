@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -27,7 +28,7 @@ from rights.config import PRODUCT_TOKEN, Settings
 from rights.errors import FetchError, InputError
 from rights.fetch.decode import BadEncodingError, BodyReader, TooLargeError
 from rights.fetch.policy import RETRY_STATUSES, HostState, backoff, parse_retry_after
-from rights.fetch.transport import LOCATION, Failure, build_client, classify
+from rights.fetch.transport import Client, Failure, build_client, classify
 from rights.guard import BlockedAddressError, Guard
 from rights.html import sniff_not_html
 from rights.models import Fetched, RobotsRecord
@@ -64,6 +65,7 @@ class _Hop:
     location: str | None = None
 
 
+@lru_cache(maxsize=8192)
 def origin_of(url: str) -> str:
     """`scheme://host[:port]`, normalised (lower case, punycode, default port dropped)."""
     parts = urlsplit(normalize(url))
@@ -78,6 +80,7 @@ def without_userinfo(url: str) -> str:
     return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
 
 
+@lru_cache(maxsize=8192)
 def host_key(url: str) -> str:
     return urlsplit(normalize(url)).hostname or ""
 
@@ -104,7 +107,7 @@ class Fetcher:
         self.transport = transport or settings.transport
         self.token = token
         self.requests = 0  # HTTP requests sent (robots.txt included)
-        self._client: httpx.AsyncClient | None = None
+        self._client: Client | None = None
         self._hosts: dict[str, HostState] = {}
         self._robots: dict[str, RobotsRules] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
@@ -318,7 +321,7 @@ class Fetcher:
         async with self.host(current).slot(self.settings.delay):
             deadline = asyncio.timeout(self.settings.total_timeout)
             try:
-                async with deadline, self._client.stream("GET", current, headers=headers) as response:
+                async with deadline, self._client.stream(current, headers) as response:
                     self.requests += 1
                     return await self._answer(url, response, accept, limit, truncate)
             except FetchError:
@@ -335,8 +338,6 @@ class Fetcher:
         self, url: str, response: httpx.Response, accept: str, limit: int, truncate: bool
     ) -> _Hop:
         headers = {key.lower(): value for key, value in response.headers.items()}
-        if LOCATION in headers:
-            headers["location"] = headers.pop(LOCATION)
         status = response.status_code
         if status in REDIRECTS and "location" in headers:
             return _Hop(status, headers, location=headers["location"])

@@ -34,6 +34,20 @@ class Frontier(Connection):
                     added.append(item.url)
         return added
 
+    def frontier_insert(self, crawl: str, items: Iterable[FrontierItem], *, run_id: int | None = None) -> None:
+        """Queue items in one statement, ignoring known URLs (for callers that track what is known)."""
+        now = self.now()
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO frontier (crawl, url, depth, kind, state, discovered_from, run_id, updated_at)"
+                " VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)",
+                [(crawl, i.url, i.depth, i.kind, i.discovered_from, run_id, now) for i in items],
+            )
+
+    def frontier_urls(self, crawl: str) -> set[str]:
+        """Every URL this crawl has queued, in any state."""
+        return {row[0] for row in self.conn.execute("SELECT url FROM frontier WHERE crawl = ?", (crawl,))}
+
     def frontier_mark(
         self, crawl: str, url: str, state: str, *, reason: str | None = None, run_id: int | None = None
     ) -> None:
