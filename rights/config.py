@@ -61,6 +61,10 @@ class Settings:
     policy_dirs: tuple[Path, ...] = ()
     # Fixed name resolution, like curl --resolve: "host=address" or "host=address:port" (tests, intranets).
     resolve: tuple[str, ...] = ()
+    # crawl
+    max_retry_wait: float = 30.0  # a longer Retry-After defers the host to a later run instead of waiting
+    robots_auth_disallows: bool = False  # robots.txt 401/403: RFC 9309 says allow all; True disallows all
+    transport: str = "aiohttp"  # aiohttp (httpx API over aiohttp, faster) | httpx (httpx's own pool)
 
     def database(self) -> Path:
         return self.db_path if self.db_path is not None else default_db_path()
@@ -83,6 +87,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "max_links_per_page": (1, 1_000_000),
     "max_parse_bytes": (1024, 1 << 31),
     "follow_hops": (0, 10),
+    "max_retry_wait": (0, 86400),
 }
 
 _ENV_PREFIX = "RIGHTS_"

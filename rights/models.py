@@ -488,3 +488,95 @@ class AuditReport:
     sites: tuple[str, ...]
     pages_checked: int
     findings: tuple[ReportFinding, ...]
+
+# ------------------------------------------------------------------------------------------------ crawl
+
+
+@dataclass(frozen=True, slots=True)
+class PageRecord:
+    """One stored page: a row of the `pages` table (`html` is the raw body, uncompressed)."""
+
+    url: str  # normalised
+    final_url: str
+    status: int
+    fetch_status: str  # ok | not_html
+    fetched_at: str
+    checked_at: str = ""
+    reason: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str = ""
+    content_type: str = ""
+    encoding: str = ""
+    size: int = 0
+    title: str | None = None
+    canonical: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    text: str = ""
+    html: bytes = b""
+    run_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FrontierItem:
+    """A URL waiting in (or taken from) a crawl's frontier."""
+
+    url: str  # normalised
+    depth: int = 0
+    kind: str = "page"  # page | sitemap | feed
+    discovered_from: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RobotsRecord:
+    """A cached robots.txt answer for one origin (`scheme://host[:port]`)."""
+
+    origin: str
+    fetched_at: str
+    status: int  # HTTP status of robots.txt (the body is kept for 2xx only)
+    body: str
+    expires: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """A row of the `runs` table."""
+
+    id: int
+    kind: str  # crawl | check | inspect | verify | audit
+    status: str  # running | done | aborted | failed
+    started_at: str
+    finished_at: str | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    counts: Mapping[str, Any] = field(default_factory=dict)
+    args: Mapping[str, Any] = field(default_factory=dict)
+    crawl: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlSummary:
+    """What one `rights crawl` run did."""
+
+    run_id: int
+    fetched: int = 0  # new or changed pages stored
+    unchanged: int = 0  # 304, or the same bytes as the stored copy
+    not_html: int = 0
+    skipped_robots: int = 0
+    failed: Mapping[str, int] = field(default_factory=dict)  # by reason
+    deferred: int = 0  # left queued for a later run (host rate-limited or failing, run stopped)
+    resumed: bool = False
+    status: str = "done"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "status": self.status,
+            "resumed": self.resumed,
+            "fetched": self.fetched,
+            "unchanged": self.unchanged,
+            "not_html": self.not_html,
+            "skipped_robots": self.skipped_robots,
+            "failed": dict(self.failed),
+            "deferred": self.deferred,
+        }

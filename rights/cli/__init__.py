@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from rights.cli import check_cmd, compare_cmd, inspect_cmd, policies_cmd, verify_cmd  # noqa: F401
+from rights.cli import (  # noqa: F401  (each import registers its command)
+    check_cmd,
+    compare_cmd,
+    crawl_cmd,
+    inspect_cmd,
+    policies_cmd,
+    verify_cmd,
+)
 from rights.cli.app import app
 
 

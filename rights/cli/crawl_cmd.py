@@ -1,0 +1,137 @@
+"""`rights crawl`: discover and fetch a site (or several) into the database, politely; print a summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from rights.cli.app import app
+from rights.cli.common import TableOrJson, emit_json, fails_cleanly
+
+if TYPE_CHECKING:
+    from rights.crawl import CrawlEvent
+    from rights.models import CrawlSummary
+
+
+class _Progress:
+    """A one-line progress display on a terminal; nothing otherwise (cron output stays line-oriented)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.counts: dict[str, int] = {}
+        self.width = 0
+
+    def __call__(self, event: CrawlEvent) -> None:
+        self.counts[event.kind] = self.counts.get(event.kind, 0) + 1
+        if not self.enabled:
+            return
+        tally = " ".join(f"{k} {v}" for k, v in sorted(self.counts.items()))
+        line = f"[{event.done}/{event.budget}] {tally}  {event.url}"[:120]
+        sys.stderr.write("\r" + line.ljust(self.width))
+        sys.stderr.flush()
+        self.width = len(line)
+
+    def close(self) -> None:
+        if self.enabled and self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
+            sys.stderr.flush()
+
+
+def summary_lines(summary: CrawlSummary) -> list[str]:
+    failed = sum(summary.failed.values())
+    detail = ", ".join(f"{reason} {n}" for reason, n in summary.failed.items())
+    return [
+        f"crawl {summary.status} (run {summary.run_id}{', resumed' if summary.resumed else ''})",
+        f"fetched: {summary.fetched}",
+        f"unchanged: {summary.unchanged}",
+        f"not html: {summary.not_html}",
+        f"skipped by robots.txt: {summary.skipped_robots}",
+        f"failed: {failed}" + (f" ({detail})" if detail else ""),
+        f"deferred to a later run: {summary.deferred}",
+    ]
+
+
+@app.command()
+@fails_cleanly
+def crawl(
+    urls: Annotated[list[str], typer.Argument(metavar="URL...", help="Start pages (http or https).")],
+    max_pages: Annotated[
+        int | None, typer.Option("--max-pages", metavar="N", help="Fetch at most N pages (default 500).")
+    ] = None,
+    depth: Annotated[
+        int | None, typer.Option("--depth", metavar="D", help="Follow links at most D hops (default 3).")
+    ] = None,
+    delay: Annotated[
+        float | None, typer.Option("--delay", metavar="S", help="Seconds between requests to one host (1).")
+    ] = None,
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", metavar="C", help="Hosts fetched at once (8).")
+    ] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow private and loopback addresses (intranets, tests).")
+    ] = False,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", dir_okay=False, metavar="PATH", help="Database file (default: RIGHTS_DB or user data)."
+        ),
+    ] = None,
+    resolve: Annotated[
+        list[str] | None,
+        typer.Option("--resolve", metavar="HOST=ADDR[:PORT]", help="Connect to ADDR for HOST (like curl)."),
+    ] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", metavar="REGEX", help="Only URLs matching this regex.")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", metavar="REGEX", help="Skip URLs matching this regex.")
+    ] = None,
+    prefix: Annotated[
+        list[str] | None, typer.Option("--prefix", metavar="URL", help="Stay under this URL prefix.")
+    ] = None,
+    output: Annotated[
+        TableOrJson, typer.Option("--format", "-f", help="Summary format.")
+    ] = TableOrJson.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+) -> None:
+    """Discover and fetch pages into the database: robots.txt, sitemaps, feeds and in-site links, politely.
+
+    Run it again with the same URLs to resume a crawl that was killed, or (after one that finished) to
+    re-check every page with conditional requests. Exit 75 when another run holds the database.
+    """
+    from rights.config import load_settings
+    from rights.crawl import run_crawl
+    from rights.discover import Scope
+    from rights.errors import ConfigError
+    from rights.guard import parse_resolve
+    from rights.store import open_settings_store
+    from rights.urls import check_url
+
+    overrides: dict[str, Any] = {
+        "max_pages": max_pages, "max_depth": depth, "delay": delay, "concurrency": concurrency, "db_path": db,
+        "resolve": tuple(resolve) if resolve else None, "allow_private": True if allow_private else None,
+    }  # fmt: skip
+    settings = load_settings(overrides=overrides)
+    if settings.db_path is not None and not settings.db_path.parent.is_dir():
+        raise ConfigError(
+            f"--db {settings.db_path}: directory {settings.db_path.parent} does not exist", "db"
+        )
+    seeds = [check_url(url) for url in urls]
+    parse_resolve(settings.resolve)
+    scope = Scope.for_seeds(
+        seeds, prefixes=[check_url(p) for p in prefix or ()], include=tuple(include or ()),
+        exclude=tuple(exclude or ()), max_depth=settings.max_depth, max_pages=settings.max_pages,
+    )  # fmt: skip
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    with open_settings_store(settings) as store:
+        try:
+            summary = run_crawl(seeds, settings, store, scope=scope, progress=progress, args={"urls": seeds})
+        finally:
+            progress.close()
+    if output is TableOrJson.json:
+        emit_json(summary.as_dict())
+    else:
+        typer.echo("\n".join(summary_lines(summary)))

@@ -1,0 +1,66 @@
+"""The database: the only package that uses sqlite-utils.
+
+    store = open_store(settings.database())          # or open_settings_store(settings)
+    with store.lock():                               # one long run at a time (exit 75 for the second)
+        run_id = store.start_run("crawl", settings, {"urls": [...]})
+        with store.transaction():                    # a page is committed as a unit
+            store.save_page(record)
+            store.add_visit(url, "fetched", run_id=run_id)
+        store.finish_run(run_id, "done", counts)
+
+Modules: `db` (open, pragmas, transactions, run lock), `schema` (the append-only migration list), `runs`,
+`pages` (pages + visits), `frontier`, `robots`. See docs/storage.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rights.config import Settings
+from rights.store.db import Clock, Connection, check_database_file, connect, sqlite_errors, utc_now
+from rights.store.frontier import Frontier
+from rights.store.pages import Pages
+from rights.store.robots import Robots
+from rights.store.runs import Runs
+from rights.store.schema import MIGRATIONS, Migration, migrate
+
+
+class Store(Runs, Pages, Frontier, Robots):
+    """An open database. Close it (or use it as a context manager) when done."""
+
+    def __enter__(self) -> Store:
+        return self
+
+
+def open_store(
+    path: Path,
+    *,
+    create: bool = True,
+    make_parents: bool = False,
+    clock: Clock = utc_now,
+    migrations: list[Migration] | None = None,
+) -> Store:
+    """Open (and migrate) the database at `path`.
+
+    `create=False` refuses a missing file. A missing parent directory is an error unless `make_parents`
+    (used for the default per-user path, not for an explicit `--db`). A file that is not SQLite is never
+    touched; a file written by a newer rights (an unknown migration) is refused.
+    """
+    path = Path(path).expanduser()
+    check_database_file(path, create=create, make_parents=make_parents)
+    store = Store(path, connect(path), clock=clock)
+    try:
+        with store.transaction(), sqlite_errors(path):
+            migrate(store.db, now=store.now(), migrations=migrations)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def open_settings_store(settings: Settings, *, create: bool = True) -> Store:
+    """Open the database named by the settings; the default location gets its directory created."""
+    return open_store(settings.database(), create=create, make_parents=settings.db_path is None)
+
+
+__all__ = ["MIGRATIONS", "Connection", "Migration", "Store", "open_settings_store", "open_store"]

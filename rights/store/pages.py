@@ -1,0 +1,131 @@
+"""The `pages` table (one row per normalised URL: the latest stored copy) and the `visits` log.
+
+A page is saved as a unit: callers wrap `save_page`, `add_visit` and the frontier update for that page in one
+`transaction()`, so a killed process leaves either all of it or none. Bodies are stored zlib-compressed.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Mapping
+from typing import Any
+
+from rights.models import PageRecord
+from rights.store.db import Connection
+from rights.store.schema import VISIT_STATUSES
+
+_PAGE_COLUMNS = (
+    "url", "final_url", "status", "fetch_status", "reason", "fetched_at", "checked_at", "etag",
+    "last_modified", "content_hash", "content_type", "encoding", "size", "title", "canonical", "metadata",
+    "text", "html", "run_id",
+)  # fmt: skip
+_UPSERT_PAGE = (
+    f"INSERT INTO pages ({', '.join(_PAGE_COLUMNS)}) VALUES ({', '.join('?' * len(_PAGE_COLUMNS))})"
+    f" ON CONFLICT(url) DO UPDATE SET "
+    + ", ".join(f"{col} = excluded.{col}" for col in _PAGE_COLUMNS if col != "url")
+)
+
+
+def _page_row(page: PageRecord) -> tuple[Any, ...]:
+    html = zlib.compress(page.html, 1) if page.html else None  # level 1: 4x faster than 6, ~20% larger
+    metadata = json.dumps(dict(page.metadata), ensure_ascii=False, default=str, sort_keys=True)
+    return (
+        page.url, page.final_url, page.status, page.fetch_status, page.reason or None, page.fetched_at,
+        page.checked_at or page.fetched_at, page.etag, page.last_modified, page.content_hash or None,
+        page.content_type or None, page.encoding or None, page.size, page.title, page.canonical, metadata,
+        page.text or None, html, page.run_id,
+    )  # fmt: skip
+
+
+def page_record(row: Mapping[str, Any], *, with_html: bool = True) -> PageRecord:
+    html = zlib.decompress(row["html"]) if with_html and row.get("html") else b""
+    return PageRecord(
+        url=row["url"],
+        final_url=row["final_url"],
+        status=row["status"],
+        fetch_status=row["fetch_status"],
+        fetched_at=row["fetched_at"],
+        checked_at=row["checked_at"] or "",
+        reason=row["reason"] or "",
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        content_hash=row["content_hash"] or "",
+        content_type=row["content_type"] or "",
+        encoding=row["encoding"] or "",
+        size=row["size"] or 0,
+        title=row["title"],
+        canonical=row["canonical"],
+        metadata=json.loads(row["metadata"] or "{}"),
+        text=row["text"] or "",
+        html=html,
+        run_id=row["run_id"],
+    )
+
+
+class Pages(Connection):
+    """Stored pages, conditional-request data and the visit log."""
+
+    def save_page(self, page: PageRecord) -> None:
+        """Insert or replace the stored copy of `page.url`."""
+        with self.transaction() as conn:
+            conn.execute(_UPSERT_PAGE, _page_row(page))
+
+    def get_page(self, url: str, *, with_html: bool = True) -> PageRecord | None:
+        rows = self.query("SELECT * FROM pages WHERE url = ?", (url,))
+        return page_record(rows[0], with_html=with_html) if rows else None
+
+    def get_validators(self, url: str) -> tuple[str | None, str | None, str | None]:
+        """(etag, last_modified, content_hash) of the stored copy, for a conditional request."""
+        rows = self.query(
+            "SELECT etag, last_modified, content_hash FROM pages WHERE url = ? AND fetch_status = 'ok'",
+            (url,),
+        )
+        if not rows:
+            return None, None, None
+        return rows[0]["etag"], rows[0]["last_modified"], rows[0]["content_hash"]
+
+    def touch_page(self, url: str, *, run_id: int | None, headers: Mapping[str, str] | None = None) -> None:
+        """A visit found the stored copy unchanged (304 or same bytes): move `checked_at` (and take any new
+        validators from the response `headers`), keep the content."""
+        headers = headers or {}
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE pages SET checked_at = ?, run_id = ?, etag = coalesce(?, etag),"
+                " last_modified = coalesce(?, last_modified) WHERE url = ?",
+                (self.now(), run_id, headers.get("etag"), headers.get("last-modified"), url),
+            )
+
+    def count_pages(self) -> int:
+        return int(self.scalar("SELECT count(*) FROM pages") or 0)
+
+    def add_visit(
+        self,
+        url: str,
+        status: str,
+        *,
+        run_id: int | None,
+        reason: str | None = None,
+        detail: str | None = None,
+        http_status: int | None = None,
+    ) -> None:
+        if status not in VISIT_STATUSES:
+            raise ValueError(f"unknown visit status {status!r}; expected one of {', '.join(VISIT_STATUSES)}")
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO visits (url, run_id, at, status, reason, detail, http_status)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (url, run_id, self.now(), status, reason, detail or None, http_status),
+            )
+
+    def visits(self, *, run_id: int | None = None, url: str | None = None) -> list[dict[str, Any]]:
+        where: list[str] = []
+        params: list[object] = []
+        if run_id is not None:
+            where.append("run_id = ?")
+            params.append(run_id)
+        if url is not None:
+            where.append("url = ?")
+            params.append(url)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        return self.query(f"SELECT * FROM visits {clause} ORDER BY id", tuple(params))

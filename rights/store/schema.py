@@ -1,0 +1,150 @@
+"""The schema, as an ordered, append-only list of named migrations.
+
+Each migration is a small function over a sqlite-utils `Database`, run inside the migration transaction. To
+change the schema, append a new `(name, function)` pair to `MIGRATIONS`; never edit or reorder applied ones.
+The names applied to a file are recorded in its `migrations` table; a file that records a name this code does
+not know was written by a newer version of rights, and is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from rights.errors import StoreError
+
+Migration = tuple[str, Callable[[Database], None]]
+
+RUN_KINDS = ("crawl", "check", "inspect", "verify", "audit")
+RUN_STATUSES = ("running", "done", "aborted", "failed")
+FRONTIER_STATES = ("queued", "done", "failed", "skipped")
+VISIT_STATUSES = ("fetched", "unchanged", "failed", "skipped")
+
+
+def _runs(db: Database) -> None:
+    db.table("runs").create(
+        {
+            "id": int,
+            "kind": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "settings": str,  # JSON
+            "counts": str,  # JSON
+            "args": str,  # JSON
+            "crawl": str,  # crawl key (crawls only): runs with one key share a frontier
+            "pid": int,
+            "locked": int,  # 1 when the run holds the run lock
+        },
+        pk="id",
+        not_null={"kind", "started_at", "status"},
+    )
+    db.table("runs").create_index(["status"])
+    db.table("runs").create_index(["crawl", "id"])
+
+
+def _pages(db: Database) -> None:
+    db.table("pages").create(
+        {
+            "url": str,  # normalised (rights.urls.normalize)
+            "final_url": str,
+            "status": int,  # HTTP status of the stored copy
+            "fetch_status": str,  # ok | not_html
+            "reason": str,
+            "fetched_at": str,  # when the stored content was downloaded
+            "checked_at": str,  # last visit (a 304 moves this, not fetched_at)
+            "etag": str,
+            "last_modified": str,
+            "content_hash": str,  # sha256 of the body bytes
+            "content_type": str,
+            "encoding": str,
+            "size": int,
+            "title": str,
+            "canonical": str,
+            "metadata": str,  # JSON
+            "text": str,
+            "html": bytes,  # zlib-compressed body
+            "run_id": int,
+        },
+        pk="url",
+        not_null={"final_url", "fetch_status", "fetched_at"},
+    )
+
+
+def _frontier(db: Database) -> None:
+    db.table("frontier").create(
+        {
+            "crawl": str,
+            "url": str,
+            "depth": int,
+            "kind": str,  # page | sitemap | feed
+            "state": str,
+            "reason": str,
+            "discovered_from": str,
+            "run_id": int,
+            "updated_at": str,
+        },
+        pk=("crawl", "url"),
+        not_null={"depth", "kind", "state"},
+    )
+    db.table("frontier").create_index(["crawl", "state", "depth"])
+
+
+def _robots(db: Database) -> None:
+    db.table("robots").create(
+        {"origin": str, "fetched_at": str, "status": int, "body": str, "expires": str, "note": str},
+        pk="origin",
+        not_null={"fetched_at", "status", "expires"},
+    )
+
+
+def _visits(db: Database) -> None:
+    db.table("visits").create(
+        {
+            "id": int,
+            "url": str,
+            "run_id": int,
+            "at": str,
+            "status": str,
+            "reason": str,
+            "detail": str,
+            "http_status": int,
+        },
+        pk="id",
+        not_null={"url", "at", "status"},
+    )
+    db.table("visits").create_index(["url"])
+    db.table("visits").create_index(["run_id"])
+
+
+MIGRATIONS: list[Migration] = [
+    ("0001_runs", _runs),
+    ("0002_pages", _pages),
+    ("0003_frontier", _frontier),
+    ("0004_robots", _robots),
+    ("0005_visits", _visits),
+]
+
+
+def migrate(db: Database, *, now: str, migrations: list[Migration] | None = None) -> list[str]:
+    """Apply the missing migrations, in order, inside the caller's write transaction. Returns their names."""
+    migrations = MIGRATIONS if migrations is None else migrations
+    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    applied = [row[0] for row in db.execute("SELECT name FROM migrations ORDER BY rowid").fetchall()]
+    known = {name for name, _ in migrations}
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise StoreError(
+            db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:",
+            f"written by a newer version of rights (unknown migration {unknown[0]!r}); upgrade rights",
+        )
+    done = set(applied)
+    new: list[str] = []
+    for name, step in migrations:
+        if name in done:
+            continue
+        step(db)
+        db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", [name, now])
+        new.append(name)
+    return new
