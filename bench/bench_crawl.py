@@ -152,7 +152,9 @@ class Result:
 
 def _measure(name: str, cmd: list[str], env: dict[str, str], count: object) -> Result:
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     assert proc.stdout is not None
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -218,7 +220,9 @@ def main() -> None:
             while not port_file.exists() or not port_file.read_text():
                 time.sleep(0.05)
             port = int(port_file.read_text())
-            contenders = [lambda t=t: run_rights(port, args.pages, t, workdir) for t in args.transports.split(",")]
+            contenders = [
+                lambda t=t: run_rights(port, args.pages, t, workdir) for t in args.transports.split(",")
+            ]
             if not args.no_scrapy:
                 contenders.append(lambda: run_scrapy(port, workdir))
             results: dict[str, list[Result]] = {}

@@ -489,6 +489,7 @@ class AuditReport:
     pages_checked: int
     findings: tuple[ReportFinding, ...]
 
+
 # ------------------------------------------------------------------------------------------------ crawl
 
 

@@ -9,7 +9,16 @@ from typing import Any
 import typer
 
 from rights.cli.app import app
-from rights.cli.common import URL_OPTION, emit_json, fails_cleanly
+from rights.cli.common import (
+    DB_OPTION,
+    POLICIES_OPTION,
+    URL_OPTION,
+    emit_json,
+    fails_cleanly,
+    record_key,
+    recorded_run,
+    settings_with_db,
+)
 
 EXIT_CODES = {
     "allowed": 0,
@@ -48,33 +57,39 @@ def check(
     modified: bool = typer.Option(
         False, "--modified", help="You will edit the text (changes must be indicated)."
     ),
-    policies: list[Path] = typer.Option(
-        [], "--policies", help="A folder of your own policy files (repeatable).", file_okay=False, exists=True
-    ),
+    policies: list[Path] = POLICIES_OPTION,
+    db: Any = DB_OPTION,
 ) -> None:
     """Answer "can I republish this?" for a use: a verdict, its conditions, the evidence and the credit line.
 
     Exit codes: 0 allowed (with or without conditions), 1 permission required or not allowed, 2 bad input,
     3 could not evaluate.
     """
-    from rights.config import load_settings
-    from rights.pipeline import check_target
+    from rights.pipeline import check_target, validate_target
     from rights.policies import load_policies
-    from rights.report import verdict_dict, verdict_markdown, verdict_table
+    from rights.report import inspection_dict, verdict_dict, verdict_markdown, verdict_table
 
-    settings = load_settings()
+    validate_target(target, url=url)
+    settings = settings_with_db(db)
     policy_set = load_policies([*settings.policy_dirs, *policies])
-    result = check_target(
-        target,
-        url=url,
-        use=use.value,
-        follow=follow,
-        modified=modified,
-        settings=settings,
-        policies=policy_set,
-    )
+    args = {"target": target, "url": url, "use": use.value, "follow": follow}
+    with recorded_run("check", settings, args) as (store, run_id):
+        result = check_target(
+            target,
+            url=url,
+            use=use.value,
+            follow=follow,
+            modified=modified,
+            settings=settings,
+            policies=policy_set,
+        )
+        record = verdict_dict(result)
+        key = record_key(result.inspection.page.url, target)
+        with store.transaction():
+            store.save_signals(run_id, key, inspection_dict(result.inspection))
+            store.save_verdict(run_id, key, record)
     if format is CheckFormat.json:
-        emit_json(verdict_dict(result))
+        emit_json(record)
     elif format is CheckFormat.markdown:
         typer.echo(verdict_markdown(result))
     else:

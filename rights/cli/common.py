@@ -5,14 +5,21 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import typer
 
+from rights.config import Settings, load_settings
 from rights.errors import RightsError
+from rights.urls import normalize
+
+if TYPE_CHECKING:
+    from rights.store import Store
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -58,5 +65,36 @@ URL_OPTION: Any = typer.Option(
 )
 
 
-def db_path(value: Path | None) -> Path | None:
-    return value
+def settings_with_db(db: Path | None) -> Settings:
+    """Settings from rights.toml and the environment, with --db on top."""
+    return load_settings(overrides={"db_path": db} if db is not None else None)
+
+
+def record_key(url: str | None, target: str) -> str:
+    """How a checked page is keyed in the database: its URL, else the file's absolute file:// URI."""
+    if url:
+        return normalize(url)
+    return target if "://" in target else Path(target).resolve().as_uri()
+
+
+@contextmanager
+def recorded_run(kind: str, settings: Settings, args: dict[str, Any]) -> Iterator[tuple[Store, int]]:
+    """Open the database and record a run around the command; a failure marks the run failed."""
+    from rights.store import open_settings_store
+
+    store = open_settings_store(settings)
+    try:
+        run_id = store.start_run(kind, asdict(settings), args)
+        try:
+            yield store, run_id
+        except BaseException:
+            store.finish_run(run_id, "failed")
+            raise
+        store.finish_run(run_id, "done")
+    finally:
+        store.close()
+
+
+POLICIES_OPTION: Any = typer.Option(
+    [], "--policies", help="A folder of your own policy files (repeatable).", file_okay=False, exists=True
+)

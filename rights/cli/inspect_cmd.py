@@ -7,7 +7,16 @@ from typing import Any
 import typer
 
 from rights.cli.app import app
-from rights.cli.common import URL_OPTION, TableOrJson, emit_json, fails_cleanly
+from rights.cli.common import (
+    DB_OPTION,
+    URL_OPTION,
+    TableOrJson,
+    emit_json,
+    fails_cleanly,
+    record_key,
+    recorded_run,
+    settings_with_db,
+)
 
 
 @app.command()
@@ -18,14 +27,22 @@ def inspect(
     ),
     url: Any = URL_OPTION,
     format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
+    db: Any = DB_OPTION,
 ) -> None:
-    """Read a page's rights signals: republication origin, licence, copyright line and reuse terms."""
-    from rights.config import load_settings
-    from rights.pipeline import inspect_target
+    """Read a page's rights signals: republication origin, licence, copyright line and reuse terms.
+
+    The result is recorded in the database (see `rights history`).
+    """
+    from rights.pipeline import inspect_target, validate_target
     from rights.report import inspection_dict, inspection_table
 
-    result = inspect_target(target, url=url, settings=load_settings())
+    validate_target(target, url=url)
+    settings = settings_with_db(db)
+    with recorded_run("inspect", settings, {"target": target, "url": url}) as (store, run_id):
+        result = inspect_target(target, url=url, settings=settings)
+        record = inspection_dict(result)
+        store.save_signals(run_id, record_key(result.page.url, target), record)
     if format is TableOrJson.json:
-        emit_json(inspection_dict(result))
+        emit_json(record)
     else:
         typer.echo(inspection_table(result))

@@ -9,7 +9,17 @@ import typer
 
 from rights.cli.app import app
 from rights.cli.check_cmd import Use
-from rights.cli.common import URL_OPTION, TableOrJson, emit_json, fails_cleanly
+from rights.cli.common import (
+    DB_OPTION,
+    POLICIES_OPTION,
+    URL_OPTION,
+    TableOrJson,
+    emit_json,
+    fails_cleanly,
+    record_key,
+    recorded_run,
+    settings_with_db,
+)
 
 
 @app.command()
@@ -30,32 +40,46 @@ def verify(
     ),
     use: Use = typer.Option(Use.noncommercial, "--use", help="How the copy uses the text."),
     format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
-    policies: list[Path] = typer.Option(
-        [], "--policies", help="A folder of your own policy files (repeatable).", file_okay=False, exists=True
-    ),
+    policies: list[Path] = POLICIES_OPTION,
+    db: Any = DB_OPTION,
 ) -> None:
     """Check a published copy against the original's terms: each condition is a finding (pass, fail, warn,
     not checkable) with evidence from the copy; every edit of a no-derivatives text is listed.
 
     Exit codes: 0 no condition fails, 1 a condition fails, 2 bad input, 3 could not evaluate.
     """
-    from rights.config import load_settings
-    from rights.pipeline import verify_target
+    from rights.pipeline import validate_target, verify_target
     from rights.policies import load_policies
     from rights.report import verification_dict, verification_table
 
-    settings = load_settings()
-    result = verify_target(
-        copy,
-        url=url,
-        original=original,
-        original_url=original_url,
-        use=use.value,
-        settings=settings,
-        policies=load_policies([*settings.policy_dirs, *policies]),
-    )
+    validate_target(copy, url=url)
+    settings = settings_with_db(db)
+    policy_set = load_policies([*settings.policy_dirs, *policies])
+    args = {"copy": copy, "url": url, "original": original, "use": use.value}
+    with recorded_run("verify", settings, args) as (store, run_id):
+        result = verify_target(
+            copy,
+            url=url,
+            original=original,
+            original_url=original_url,
+            use=use.value,
+            settings=settings,
+            policies=policy_set,
+        )
+        record = verification_dict(result)
+        key = record_key(result.copy.page.url, copy)
+        rows = [
+            {
+                **f,
+                "key": f"{key} {f['kind']} {result.original.url}",
+                "url": key,
+                "source_url": result.original.url,
+            }
+            for f in record["findings"]
+        ]
+        store.save_findings(run_id, rows)
     if format is TableOrJson.json:
-        emit_json(verification_dict(result))
+        emit_json(record)
     else:
         typer.echo(verification_table(result))
     raise typer.Exit(1 if result.failed else 0)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rights.config import Settings
+from rights.store.checks import Checks
 from rights.store.db import Clock, Connection, check_database_file, connect, sqlite_errors, utc_now
 from rights.store.frontier import Frontier
 from rights.store.pages import Pages
@@ -25,7 +26,7 @@ from rights.store.runs import Runs
 from rights.store.schema import MIGRATIONS, Migration, migrate
 
 
-class Store(Runs, Pages, Frontier, Robots):
+class Store(Runs, Pages, Frontier, Robots, Checks):
     """An open database. Close it (or use it as a context manager) when done."""
 
     def __enter__(self) -> Store:

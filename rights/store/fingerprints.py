@@ -59,8 +59,11 @@ class StoredPrints:
 
 
 def ensure_schema(db: Database) -> None:
-    """Create the fingerprint tables and index if they are missing."""
-    db.executescript(SCHEMA)
+    """Create the fingerprint tables and index if they are missing (statement by statement: `executescript`
+    would commit the caller's transaction)."""
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
 
 
 def _signed(values: U64) -> list[int]:

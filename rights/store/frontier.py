@@ -34,7 +34,9 @@ class Frontier(Connection):
                     added.append(item.url)
         return added
 
-    def frontier_insert(self, crawl: str, items: Iterable[FrontierItem], *, run_id: int | None = None) -> None:
+    def frontier_insert(
+        self, crawl: str, items: Iterable[FrontierItem], *, run_id: int | None = None
+    ) -> None:
         """Queue items in one statement, ignoring known URLs (for callers that track what is known)."""
         now = self.now()
         with self.transaction() as conn:

@@ -118,12 +118,44 @@ def _visits(db: Database) -> None:
     db.table("visits").create_index(["run_id"])
 
 
+def _fingerprints(db: Database) -> None:
+    from rights.store.fingerprints import ensure_schema
+
+    ensure_schema(db)
+
+
+def _checks(db: Database) -> None:
+    """What `inspect`, `check`, `verify` and `audit` concluded, one row per page, verdict or finding."""
+    db.table("signals").create(
+        {"id": int, "run_id": int, "url": str, "checked_at": str, "title": str, "site_name": str,
+         "is_republication": int, "origin_name": str, "origin_url": str, "license": str,
+         "copyright_holder": str, "terms": str, "data": str},
+        pk="id", not_null={"run_id", "url", "checked_at"},
+    )  # fmt: skip
+    db.table("signals").create_index(["url"])
+    db.table("verdicts").create(
+        {"id": int, "run_id": int, "url": str, "use": str, "verdict": str, "policy": str, "origin_name": str,
+         "origin_url": str, "checked_at": str, "data": str},
+        pk="id", not_null={"run_id", "url", "use", "verdict", "checked_at"},
+    )  # fmt: skip
+    db.table("verdicts").create_index(["url"])
+    db.table("findings").create(
+        {"id": int, "run_id": int, "key": str, "url": str, "source_url": str, "kind": str, "status": str,
+         "site": str, "text": str, "found_at": str, "data": str},
+        pk="id", not_null={"run_id", "key", "url", "kind", "status", "found_at"},
+    )  # fmt: skip
+    db.table("findings").create_index(["run_id"])
+    db.table("findings").create_index(["key"])
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_runs", _runs),
     ("0002_pages", _pages),
     ("0003_frontier", _frontier),
     ("0004_robots", _robots),
     ("0005_visits", _visits),
+    ("0006_fingerprints", _fingerprints),
+    ("0007_checks", _checks),
 ]
 
 
