@@ -253,6 +253,9 @@ def _keep_links(original: Page, copy: Page) -> tuple[str, str]:
     return "pass", f"all {len(theirs)} links of the original are kept"
 
 
+_NOTICE = re.compile(
+    r"\blicen[cs]ed under\b|\bcreative commons\b|©|\bcopyright\b|\ball rights reserved\b", re.I
+)
 _CREDIT_WORDS = re.compile(
     r"\b(?:published|republished|reprinted|licen[cs]ed|originally|courtesy|copyright"
     r"|appeared|source)\b|©",
@@ -282,8 +285,8 @@ def text_edits(edits: Sequence[Edit], original: Page, names: Sequence[str | None
 
 
 def diff_inputs(original: Page, copy: Page, names: Sequence[str | None]) -> tuple[Page, Page]:
-    """The two pages as the diff should see them: the original without picture captions, the copy without the
-    credit line it adds (neither is an edit of the licensed text)."""
+    """The two pages as the diff should see them: without picture captions, licence and copyright notices, and
+    without the credit line the copy adds (none of them is an edit of the licensed text)."""
     folded = [fold(n) for n in names if n]
 
     def caption(block: TextBlock) -> bool:
@@ -301,9 +304,14 @@ def diff_inputs(original: Page, copy: Page, names: Sequence[str | None]) -> tupl
             and len(block.text) < 400
         )
 
+    def notice(block: TextBlock) -> bool:
+        return len(block.text) < 300 and bool(_NOTICE.search(block.text))
+
     return (
-        replace(original, blocks=tuple(b for b in original.blocks if not caption(b))),
-        replace(copy, blocks=tuple(b for b in copy.blocks if not credit(b) and not caption(b))),
+        replace(original, blocks=tuple(b for b in original.blocks if not caption(b) and not notice(b))),
+        replace(
+            copy, blocks=tuple(b for b in copy.blocks if not credit(b) and not caption(b) and not notice(b))
+        ),
     )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from rights.cli import (  # noqa: F401  (each import registers its command)
+    audit_cmd,
     check_cmd,
     compare_cmd,
     crawl_cmd,
     history_cmd,
     inspect_cmd,
     policies_cmd,
+    report_cmd,
     verify_cmd,
 )
 from rights.cli.app import app

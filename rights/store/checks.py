@@ -6,7 +6,11 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from rights.index import Candidate
+from rights.matching.fingerprint import FINGERPRINT_VERSION, Prints
 from rights.store.db import Connection
+from rights.store.fingerprints import StoredPrints, find_candidates, get_boilerplate, get_prints, save_prints
+from rights.urls import registrable_domain
 
 
 def _json(value: Any) -> str:
@@ -69,3 +73,36 @@ class Checks(Connection):
     def findings_of_run(self, run_id: int) -> list[dict[str, Any]]:
         rows = self.query("SELECT data FROM findings WHERE run_id = ? ORDER BY id", (run_id,))
         return [json.loads(row["data"]) for row in rows]
+
+    # ------------------------------------------------------------------------------------ fingerprints
+
+    def save_page_prints(self, pages: Sequence[StoredPrints]) -> int:
+        with self.transaction():
+            return save_prints(self.db, pages)
+
+    def page_prints(self, url: str) -> StoredPrints | None:
+        return get_prints(self.db, url)
+
+    def copy_candidates(self, prints: Prints, *, exclude_site: str = "", limit: int = 20) -> list[Candidate]:
+        """Stored pages the printed text shares passages with, outside `exclude_site`."""
+        found = find_candidates(self.db, prints, limit=limit + 10)
+        return [c for c in found if not exclude_site or c.site != exclude_site][:limit]
+
+    def boilerplate_of(self, site: str) -> Any:
+        return get_boilerplate(self.db, site)
+
+    def stored_pages(self, site: str | None = None) -> list[dict[str, Any]]:
+        """Stored HTML pages (url, final_url, fetched_at, title), optionally of one registrable domain."""
+        rows = self.query(
+            "SELECT url, final_url, fetched_at, title FROM pages WHERE fetch_status = 'ok' ORDER BY url"
+        )
+        return [r for r in rows if site is None or registrable_domain(r["url"]) == site]
+
+    def unprinted_pages(self) -> list[str]:
+        """Stored HTML pages that have no fingerprints yet (or only under an older scheme)."""
+        rows = self.query(
+            "SELECT p.url FROM pages p LEFT JOIN fingerprint_pages f ON f.url = p.url AND f.scheme = ?"
+            " WHERE p.fetch_status = 'ok' AND f.url IS NULL ORDER BY p.url",
+            (FINGERPRINT_VERSION,),
+        )
+        return [row["url"] for row in rows]

@@ -1,0 +1,293 @@
+"""`rights audit`: which posts of a site copy text without proper attribution?
+
+1. crawl the site (sitemaps, feeds, in-site links) into the database, politely and resumably;
+2. read each post: its attributions and the pages it cites on other sites;
+3. fetch the cited pages, one hop, politely (a second crawl of depth 0);
+4. fingerprint every post and source, and find for each post the stored pages it shares passages with
+   (the cited ones and any page already in the database, from any earlier run);
+5. align each post with each candidate source and judge it against the source's terms (`audit_rules`);
+6. record the findings with the run; `rights report` compares runs (new, still open, fixed).
+
+Each stage is timed (fetch, parse, detect, fingerprint, store) for the benchmark.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rights.audit_rules import DEFAULT_MAX_QUOTE_SHARE, Source, judge
+from rights.config import Settings
+from rights.crawl import CrawlEvent, crawl
+from rights.discover import Scope, is_asset
+from rights.engine import Link, evaluate
+from rights.html import parse_page
+from rights.matching import compare_pages, diff_pages, prints
+from rights.matching.page import page_text
+from rights.models import Finding, Page, Signals
+from rights.policies import PolicySet
+from rights.signals import detect_signals
+from rights.store import Store
+from rights.store.fingerprints import StoredPrints
+from rights.urls import check_url, normalize, registrable_domain
+from rights.verify import diff_inputs
+
+MIN_POST_WORDS = 80
+MAX_CITED_PER_POST = 30
+SOCIAL = frozenset(
+    {
+        "facebook.com",
+        "twitter.com",
+        "x.com",
+        "linkedin.com",
+        "reddit.com",
+        "pinterest.com",
+        "whatsapp.com",
+        "t.me",
+        "telegram.me",
+        "instagram.com",
+        "youtube.com",
+        "tiktok.com",
+        "mastodon.social",
+        "bsky.app",
+        "threads.net",
+        "tumblr.com",
+        "flipboard.com",
+        "wa.me",
+    }
+)
+Progress = Callable[[CrawlEvent], None]
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - start
+
+
+@dataclass
+class AuditSummary:
+    run_id: int
+    site: str
+    posts: int = 0
+    sources: int = 0
+    pairs: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    crawl: dict[str, Any] = field(default_factory=dict)
+    cited_crawl: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    titles: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass
+class _Read:
+    page: Page
+    signals: Signals
+
+
+class _Audit:
+    def __init__(
+        self,
+        site_url: str,
+        settings: Settings,
+        store: Store,
+        policies: PolicySet,
+        *,
+        use: str,
+        since: date | None,
+        progress: Progress | None,
+        max_quote_share: float,
+    ) -> None:
+        self.site_url = normalize(check_url(site_url))
+        self.site = registrable_domain(self.site_url)
+        self.settings, self.store, self.policies = settings, store, policies
+        self.use, self.since, self.progress, self.max_quote_share = use, since, progress, max_quote_share
+        self.timings = Timings()
+        self.cache: dict[str, _Read | None] = {}
+
+    def read(self, url: str) -> _Read | None:
+        """A stored page, parsed and read (cached for the run)."""
+        if url in self.cache:
+            return self.cache[url]
+        record = self.store.get_page(url)
+        read = None
+        if record is not None and record.html:
+            with self.timings.stage("parse"):
+                page = parse_page(record.html, url=record.final_url, max_bytes=self.settings.max_parse_bytes)
+            with self.timings.stage("detect"):
+                read = _Read(page, detect_signals(page))
+        self.cache[url] = read
+        return read
+
+    def is_post(self, read: _Read) -> bool:
+        words = len(read.page.main_text.split())
+        if words < MIN_POST_WORDS:
+            return False
+        if self.since is not None and read.page.published:
+            try:
+                return date.fromisoformat(read.page.published[:10]) >= self.since
+            except ValueError:
+                return True
+        return True
+
+    def cited(self, post: Page) -> list[str]:
+        """Pages on other sites that the post links to from its article."""
+        out = []
+        for link in post.links:
+            if link.tag != "a" or not link.in_article or is_asset(link.url):
+                continue
+            domain = registrable_domain(link.url)
+            if not domain or domain == self.site or domain in SOCIAL:
+                continue
+            out.append(normalize(link.url))
+        return list(dict.fromkeys(out))[:MAX_CITED_PER_POST]
+
+    def fingerprint(self, urls: Iterable[str]) -> None:
+        """Store the prints of pages not printed yet (or printed from an older copy)."""
+        batch = []
+        for url in urls:
+            read = self.read(url)
+            if read is None:
+                continue
+            with self.timings.stage("fingerprint"):
+                batch.append(StoredPrints(url, prints(page_text(read.page).text), registrable_domain(url)))
+        with self.timings.stage("store"):
+            self.store.save_page_prints(batch)
+
+    def source(self, url: str) -> Source | None:
+        read = self.read(url)
+        if read is None:
+            return None
+        verdict = evaluate([Link(read.page.url, "read", read.page, read.signals)], self.policies, self.use)
+        return Source(read.page, read.signals, verdict)
+
+    def judge_post(self, url: str, post: _Read, candidates: list[str]) -> list[Finding]:
+        findings = []
+        for source_url in candidates:
+            source = self.source(source_url)
+            if source is None:
+                continue
+            with self.timings.stage("match"):
+                match = compare_pages(post.page, source.page)
+                edits = []
+                if match.verdict in ("copy", "partial") and any(
+                    c.kind == "no_derivatives" for c in source.verdict.conditions
+                ):
+                    names = [next(iter(source.page.authors), None), source.page.site_name]
+                    edits = diff_pages(*diff_inputs(source.page, post.page, names))
+            findings.extend(
+                judge(post.page, post.signals, source, match, edits, max_quote_share=self.max_quote_share)
+            )
+        return findings
+
+
+async def _crawl(
+    seeds: list[str],
+    settings: Settings,
+    store: Store,
+    scope: Scope,
+    progress: Progress | None,
+    args: dict[str, Any],
+    timings: Timings,
+) -> dict[str, Any]:
+    start = time.perf_counter()
+    summary = await crawl(seeds, settings, store, scope=scope, progress=progress, args=args)
+    timings.seconds["fetch"] += time.perf_counter() - start
+    return summary.as_dict()
+
+
+def audit_site(
+    site_url: str,
+    settings: Settings,
+    store: Store,
+    policies: PolicySet,
+    *,
+    run_id: int,
+    use: str = "noncommercial",
+    since: date | None = None,
+    progress: Progress | None = None,
+    max_quote_share: float = DEFAULT_MAX_QUOTE_SHARE,
+) -> AuditSummary:
+    """Audit one site; the caller opened the store, holds its lock and started run `run_id`."""
+    audit = _Audit(
+        site_url,
+        settings,
+        store,
+        policies,
+        use=use,
+        since=since,
+        progress=progress,
+        max_quote_share=max_quote_share,
+    )
+    summary = AuditSummary(run_id, audit.site)
+    scope = Scope.for_seeds([audit.site_url], max_depth=settings.max_depth, max_pages=settings.max_pages)
+    summary.crawl = asyncio.run(
+        _crawl([audit.site_url], settings, store, scope, progress, {"audit": audit.site_url}, audit.timings)
+    )
+    posts: dict[str, _Read] = {}
+    for row in store.stored_pages(audit.site):
+        read = audit.read(row["url"])
+        if read is not None and audit.is_post(read):
+            posts[row["url"]] = read
+    cited = {url: audit.cited(read.page) for url, read in posts.items()}
+    every_cited = sorted({u for urls in cited.values() for u in urls})
+    if every_cited:
+        cited_scope = Scope.for_seeds(every_cited, max_depth=0, max_pages=len(every_cited))
+        summary.cited_crawl = asyncio.run(
+            _crawl(
+                every_cited,
+                settings,
+                store,
+                cited_scope,
+                progress,
+                {"audit_cited": audit.site_url},
+                audit.timings,
+            )
+        )
+    with audit.timings.stage("store"):
+        unprinted = store.unprinted_pages()
+    audit.fingerprint(dict.fromkeys([*posts, *every_cited, *unprinted]))
+    for url, post in posts.items():
+        with audit.timings.stage("store"):
+            own = store.page_prints(url)
+        candidates = list(cited[url])
+        if own is not None:
+            found = store.copy_candidates(own.prints, exclude_site=audit.site)
+            candidates += [c.key for c in found if c.key not in candidates]
+        summary.findings.extend(audit.judge_post(url, post, candidates))
+        summary.pairs += len(candidates)
+    summary.posts = len(posts)
+    summary.sources = len({f.source_url for f in summary.findings} | set(every_cited))
+    summary.timings = dict(audit.timings.seconds)
+    summary.titles = {url: read.page.title for url, read in audit.cache.items() if read is not None}
+    return summary
+
+
+def finding_rows(summary: AuditSummary) -> list[dict[str, Any]]:
+    """Findings as stored rows: a stable key (post, kind, source) and the whole finding as data."""
+    from rights.report import plain
+
+    rows = []
+    for finding in summary.findings:
+        data = plain(finding)
+        data["key"] = f"{finding.url} {finding.kind} {finding.source_url or ''}".strip()
+        data["site"] = summary.site
+        data["post_title"] = summary.titles.get(finding.url or "")
+        data["source_title"] = summary.titles.get(finding.source_url or "")
+        rows.append(data)
+    return rows
