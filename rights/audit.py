@@ -92,6 +92,11 @@ class AuditSummary:
     cited_crawl: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     titles: dict[str, str | None] = field(default_factory=dict)
+    reused: int = 0  # posts not re-analysed: they and their sources are unchanged since the previous audit
+    reused_rows: list[dict[str, Any]] = field(default_factory=list)
+    hashes: dict[str, str] = field(
+        default_factory=dict
+    )  # content hash of every page analysed (for the next run)
 
 
 @dataclass
@@ -262,6 +267,7 @@ def audit_site(
     with audit.timings.stage("store"):
         unprinted = store.unprinted_pages()
     audit.fingerprint(dict.fromkeys([*posts, *every_cited, *unprinted]))
+    previous = _previous_findings(store, audit.site, run_id)
     for url, post in posts.items():
         with audit.timings.stage("store"):
             own = store.page_prints(url)
@@ -269,13 +275,41 @@ def audit_site(
         if own is not None:
             found = store.copy_candidates(own.prints, exclude_site=audit.site)
             candidates += [c.key for c in found if c.key not in candidates]
-        summary.findings.extend(audit.judge_post(url, post, candidates))
         summary.pairs += len(candidates)
+        hashes = _hashes(store, [url, *candidates])
+        summary.hashes.update(hashes)
+        if previous is not None and all(previous[0].get(u) == h for u, h in hashes.items()):
+            summary.reused += 1
+            summary.reused_rows.extend(row for row in previous[1] if row.get("url") == url)
+            continue
+        summary.findings.extend(audit.judge_post(url, post, candidates))
     summary.posts = len(posts)
     summary.sources = len({f.source_url for f in summary.findings} | set(every_cited))
     summary.timings = dict(audit.timings.seconds)
     summary.titles = {url: read.page.title for url, read in audit.cache.items() if read is not None}
     return summary
+
+
+def _previous_findings(
+    store: Store, site: str, run_id: int
+) -> tuple[dict[str, str], list[dict[str, Any]]] | None:
+    """The content hashes the site's previous finished audit analysed, and its findings."""
+    from rights.audit_history import audit_runs
+
+    earlier = [r for r in audit_runs(store, site) if r.id < run_id]
+    if not earlier:
+        return None
+    hashes = earlier[-1].counts.get("hashes") if earlier[-1].counts else None
+    return dict(hashes or {}), store.findings_of_run(earlier[-1].id)
+
+
+def _hashes(store: Store, urls: Iterable[str]) -> dict[str, str]:
+    """The stored content hash of each page (a recrawl answered with 304 keeps the hash)."""
+    out = {}
+    for url in urls:
+        record = store.get_page(url, with_html=False)
+        out[url] = record.content_hash if record is not None else ""
+    return out
 
 
 def finding_rows(summary: AuditSummary) -> list[dict[str, Any]]:
@@ -290,4 +324,4 @@ def finding_rows(summary: AuditSummary) -> list[dict[str, Any]]:
         data["post_title"] = summary.titles.get(finding.url or "")
         data["source_title"] = summary.titles.get(finding.source_url or "")
         rows.append(data)
-    return rows
+    return rows + [dict(row) for row in summary.reused_rows]

@@ -150,3 +150,21 @@ def test_killed_audit_resumes(site: SiteServer, tmp_path: Path) -> None:
     assert statuses == ["aborted", "done"]
     assert site_crawls[-1]["resumed"] is True
     assert fetched_before >= 3
+
+
+def test_an_unchanged_site_is_not_re_analysed(site: SiteServer, tmp_path: Path) -> None:
+    """The second audit gets 304s: posts and sources unchanged, their findings are carried over, not recomputed."""
+    db = tmp_path / "rights.db"
+    runner.invoke(app, ["crawl", SOURCE, *_net(site, db)])
+    _, first = _audit(site, db)
+    _, second = _audit(site, db)
+    assert set(_found(second)) == set(_found(first)) == EXPECTED
+    assert set(_found(second).values()) == {"open"}
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        counts = [
+            json.loads(row[0])
+            for row in conn.execute("SELECT counts FROM runs WHERE kind = 'audit' ORDER BY id")
+        ]
+    assert counts[0]["reused"] == 0 and counts[1]["reused"] == counts[1]["posts"] > 0

@@ -93,7 +93,9 @@ def audit(
                 "done",
                 {
                     "posts": summary.posts,
-                    "findings": len(summary.findings),
+                    "findings": len(summary.findings) + len(summary.reused_rows),
+                    "reused": summary.reused,
+                    "hashes": summary.hashes,
                     "pairs": summary.pairs,
                     "timings": summary.timings,
                 },

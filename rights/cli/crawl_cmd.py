@@ -57,7 +57,9 @@ def summary_lines(summary: CrawlSummary) -> list[str]:
 @app.command()
 @fails_cleanly
 def crawl(
-    urls: Annotated[list[str], typer.Argument(metavar="URL...", help="Start pages (http or https).")],
+    urls: Annotated[
+        list[str] | None, typer.Argument(metavar="URL...", help="Start pages (http or https).")
+    ] = None,
     max_pages: Annotated[
         int | None, typer.Option("--max-pages", metavar="N", help="Fetch at most N pages (default 500).")
     ] = None,
@@ -96,6 +98,15 @@ def crawl(
         TableOrJson, typer.Option("--format", "-f", help="Summary format.")
     ] = TableOrJson.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    watchlist: Annotated[
+        Path | None,
+        typer.Option(
+            "--watchlist",
+            dir_okay=False,
+            metavar="FILE",
+            help="Run a watchlist instead (rights.toml: sites to audit, feeds, our articles).",
+        ),
+    ] = None,
 ) -> None:
     """Discover and fetch pages into the database: robots.txt, sitemaps, feeds and in-site links, politely.
 
@@ -115,6 +126,12 @@ def crawl(
         "resolve": tuple(resolve) if resolve else None, "allow_private": True if allow_private else None,
     }  # fmt: skip
     settings = load_settings(overrides=overrides)
+    if watchlist is not None:
+        from rights.cli.watch_cmd import run_watch
+
+        raise typer.Exit(run_watch(watchlist, settings, output.value, quiet))
+    if not urls:
+        raise ConfigError("give at least one URL to crawl, or --watchlist FILE", "urls")
     if settings.db_path is not None and not settings.db_path.parent.is_dir():
         raise ConfigError(
             f"--db {settings.db_path}: directory {settings.db_path.parent} does not exist", "db"

@@ -1,0 +1,48 @@
+"""`rights crawl --watchlist FILE`: the scheduled job (see rights.watch and the README's cron set-up)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from rights.config import Settings
+from rights.errors import ConfigError
+
+
+def run_watch(path: Path, settings: Settings, output: str, quiet: bool) -> int:
+    """Run every entry of the watchlist; returns the exit code (1 when findings are open)."""
+    from rights.cli.common import emit_json
+    from rights.cli.crawl_cmd import _Progress
+    from rights.policies import load_policies
+    from rights.store import open_settings_store
+    from rights.watch import load_watchlist, run_watchlist, watch_settings
+
+    watchlist = load_watchlist(path)
+    if not (watchlist.audits or watchlist.feeds or watchlist.articles):
+        raise ConfigError(f"{path}: nothing to do: add [[audit]], [[feeds]] or [[articles]] entries")
+    settings = watch_settings(watchlist, settings)
+    if settings.db_path is not None and not settings.db_path.parent.is_dir():
+        raise ConfigError(
+            f"--db {settings.db_path}: directory {settings.db_path.parent} does not exist", "db"
+        )
+    policies = load_policies(settings.policy_dirs)
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    line = (lambda text: None) if output == "json" else typer.echo
+    with open_settings_store(settings) as store:
+        try:
+            summary = run_watchlist(watchlist, settings, store, policies, echo=line, progress=progress)
+        finally:
+            progress.close()
+    if output == "json":
+        emit_json(
+            {
+                "audits": [{k: v for k, v in a.items() if k != "hashes"} for a in summary.audits],
+                "feeds": summary.feeds,
+                "articles": summary.articles,
+            }
+        )
+    else:
+        typer.echo(f"watchlist done: {summary.open_findings} open finding(s); see `rights report`")
+    return 1 if summary.open_findings else 0
