@@ -129,7 +129,8 @@ class _Audit:
         """A stored page, parsed and read (cached for the run)."""
         if url in self.cache:
             return self.cache[url]
-        record = self.store.get_page(url)
+        with self.timings.stage("store"):
+            record = self.store.get_page(url)
         read = None
         if record is not None and record.html:
             with self.timings.stage("parse"):
