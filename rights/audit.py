@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from rights.audit_rules import DEFAULT_MAX_QUOTE_SHARE, Source, judge
 from rights.config import Settings
 from rights.crawl import CrawlEvent, crawl
@@ -124,6 +126,8 @@ class _Audit:
         self.use, self.since, self.progress, self.max_quote_share = use, since, progress, max_quote_share
         self.timings = Timings()
         self.cache: dict[str, _Read | None] = {}
+        self.sources: dict[str, Source | None] = {}
+        self.prints: dict[str, Any] = {}
 
     def read(self, url: str) -> _Read | None:
         """A stored page, parsed and read (cached for the run)."""
@@ -176,15 +180,38 @@ class _Audit:
             self.store.save_page_prints(batch)
 
     def source(self, url: str) -> Source | None:
+        """A candidate source with the verdict its terms give (cached: many posts cite the same page)."""
+        if url in self.sources:
+            return self.sources[url]
         read = self.read(url)
-        if read is None:
-            return None
-        verdict = evaluate([Link(read.page.url, "read", read.page, read.signals)], self.policies, self.use)
-        return Source(read.page, read.signals, verdict)
+        found = None
+        if read is not None:
+            with self.timings.stage("judge"):
+                verdict = evaluate(
+                    [Link(read.page.url, "read", read.page, read.signals)], self.policies, self.use
+                )
+            found = Source(read.page, read.signals, verdict)
+        self.sources[url] = found
+        return found
+
+    def shares_text(self, post_url: str, source_url: str) -> bool:
+        """Whether two stored pages share at least one fingerprint (else no passage of 8+ words is shared)."""
+        with self.timings.stage("match"):
+            a, b = self.prints_of(post_url), self.prints_of(source_url)
+            return a is None or b is None or bool(np.intersect1d(a, b, assume_unique=True).size)
+
+    def prints_of(self, url: str) -> Any:
+        if url not in self.prints:
+            with self.timings.stage("store"):
+                stored = self.store.page_prints(url)
+            self.prints[url] = stored.prints.fingerprints if stored is not None else None
+        return self.prints[url]
 
     def judge_post(self, url: str, post: _Read, candidates: list[str]) -> list[Finding]:
         findings = []
         for source_url in candidates:
+            if not self.shares_text(url, source_url):
+                continue
             source = self.source(source_url)
             if source is None:
                 continue
@@ -196,9 +223,10 @@ class _Audit:
                 ):
                     names = [next(iter(source.page.authors), None), source.page.site_name]
                     edits = diff_pages(*diff_inputs(source.page, post.page, names))
-            findings.extend(
-                judge(post.page, post.signals, source, match, edits, max_quote_share=self.max_quote_share)
-            )
+            with self.timings.stage("judge"):
+                findings.extend(
+                    judge(post.page, post.signals, source, match, edits, max_quote_share=self.max_quote_share)
+                )
         return findings
 
 
@@ -277,7 +305,8 @@ def audit_site(
             found = store.copy_candidates(own.prints, exclude_site=audit.site)
             candidates += [c.key for c in found if c.key not in candidates]
         summary.pairs += len(candidates)
-        hashes = _hashes(store, [url, *candidates])
+        with audit.timings.stage("store"):
+            hashes = _hashes(store, [url, *candidates])
         summary.hashes.update(hashes)
         if previous is not None and all(previous[0].get(u) == h for u, h in hashes.items()):
             summary.reused += 1
