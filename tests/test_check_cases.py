@@ -146,3 +146,29 @@ def test_cli_markdown() -> None:
 def test_cli_unknown_use() -> None:
     result = runner.invoke(app, ["check", SEED, "--use", "resale"])
     assert result.exit_code == 2
+
+
+def _terms_page(tmp_path: Path, terms: str) -> str:
+    page = tmp_path / "terms.html"
+    page.write_text(
+        "<html><head><title>Bridge notes</title></head><body><article><h1>Bridge notes</h1><p>"
+        + "The footbridge reopened after the winter repairs, and walkers were back on it by noon. " * 4
+        + f"</p></article><footer class='site-footer'><p>{terms}</p></footer></body></html>"
+    )
+    return str(page)
+
+
+def test_terms_stated_on_a_page_without_a_policy_file(tmp_path: Path) -> None:
+    target = _terms_page(
+        tmp_path, "You may republish this article for free if you credit the author and link to the original."
+    )
+    verdict = check_target(target, url="https://bridgenotes.test/a", follow=False).verdict
+    assert verdict.verdict == "allowed_with_conditions"
+    assert verdict.governing_policy is None and verdict.governing_reason == "terms stated on the page"
+    assert {"credit_publisher", "link_original"} <= {c.kind for c in verdict.conditions}
+
+
+def test_non_commercial_page_terms_for_commercial_use(tmp_path: Path) -> None:
+    target = _terms_page(tmp_path, "May be reprinted or distributed for non-profit purposes only.")
+    verdict = check_target(target, url="https://bridgenotes.test/a", use="commercial", follow=False).verdict
+    assert verdict.verdict == "permission_required"
