@@ -28,21 +28,65 @@ from rights.config import Settings
 from rights.policies import load_policies
 from rights.store import open_store
 
-WORDS = ("harbour crane quay ship rail market roof library council budget river bridge lighthouse path orchard "
-         "winter summer tide station carriage ticket trader fisherman engineer mayor citizen museum garden "
-         "festival school teacher student hospital doctor nurse farmer weather storm village city road").split()
+WORDS = [
+    "harbour",
+    "crane",
+    "quay",
+    "ship",
+    "rail",
+    "market",
+    "roof",
+    "library",
+    "council",
+    "budget",
+    "river",
+    "bridge",
+    "lighthouse",
+    "path",
+    "orchard",
+    "winter",
+    "summer",
+    "tide",
+    "station",
+    "carriage",
+    "ticket",
+    "trader",
+    "fisherman",
+    "engineer",
+    "mayor",
+    "citizen",
+    "museum",
+    "garden",
+    "festival",
+    "school",
+    "teacher",
+    "student",
+    "hospital",
+    "doctor",
+    "nurse",
+    "farmer",
+    "weather",
+    "storm",
+    "village",
+    "city",
+    "road",
+]
 
 
 def _sentences(seed: int, n: int) -> list[str]:
     rnd = random.Random(seed)
-    return [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(14, 24))).capitalize() + "." for _ in range(n)]
+    return [
+        " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(14, 24))).capitalize() + "." for _ in range(n)
+    ]
 
 
 def _page(title: str, body: str, site: str) -> bytes:
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"
-            f"<meta property='og:site_name' content='{site}'></head><body><nav class='menu'><a href='/'>Home</a>"
-            f"</nav><article><h1>{title}</h1><div class='entry-content'>{body}</div></article>"
-            f"<footer class='site-footer'><p>© 2025 {site}</p></footer></body></html>").encode()
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"
+        f"<meta property='og:site_name' content='{site}'></head><body><nav class='menu'><a href='/'>Home</a>"
+        f"</nav><article><h1>{title}</h1><div class='entry-content'>{body}</div></article>"
+        f"<footer class='site-footer'><p>© 2025 {site}</p></footer></body></html>"
+    ).encode()
 
 
 class Web:
@@ -51,17 +95,16 @@ class Web:
 
     def source(self, j: int) -> bytes:
         paras = "".join(f"<p>{s}</p>" for s in _sentences(10_000 + j, 8))
-        licence = ("<p>Licensed under <a rel='license' href='https://creativecommons.org/licenses/by-nd/4.0/'>"
-                   "CC BY-ND 4.0</a>.</p>")
+        licence = (
+            "<p>Licensed under <a rel='license' href='https://creativecommons.org/licenses/by-nd/4.0/'>"
+            "CC BY-ND 4.0</a>.</p>"
+        )
         return _page(f"Source story {j}", paras + licence, "Bench Source")
 
     def post(self, i: int) -> bytes:
         rnd = random.Random(i)
         cited = sorted({rnd.randrange(self.sources) for _ in range(rnd.randint(1, 3))})
-        if i % 5 == 0:
-            text = _sentences(10_000 + cited[0], 8)
-        else:
-            text = _sentences(i, 8)
+        text = _sentences(10000 + cited[0], 8) if i % 5 == 0 else _sentences(i, 8)
         links = " ".join(f"<a href='http://bench-source.test/s/{j}.html'>source {j}</a>" for j in cited)
         body = "".join(f"<p>{s}</p>" for s in text) + f"<p>See {links}.</p>"
         return _page(f"Post {i}", body, "Bench Blog")
@@ -72,11 +115,17 @@ class Web:
                 links = "".join(f"<li><a href='/p/{i}.html'>Post {i}</a></li>" for i in range(20))
                 return 200, _page("Bench Blog", f"<ul>{links}</ul>", "Bench Blog"), "text/html"
             if path == "/sitemap.xml":
-                urls = "".join(f"<url><loc>http://bench-blog.test/p/{i}.html</loc></url>" for i in range(self.posts))
+                urls = "".join(
+                    f"<url><loc>http://bench-blog.test/p/{i}.html</loc></url>" for i in range(self.posts)
+                )
                 body = f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>"
                 return 200, body.encode(), "application/xml"
             if path == "/robots.txt":
-                return 200, b"User-agent: *\nAllow: /\nSitemap: http://bench-blog.test/sitemap.xml\n", "text/plain"
+                return (
+                    200,
+                    b"User-agent: *\nAllow: /\nSitemap: http://bench-blog.test/sitemap.xml\n",
+                    "text/plain",
+                )
             if path.startswith("/p/") and path.endswith(".html"):
                 return 200, self.post(int(path[3:-5])), "text/html"
         if host.startswith("bench-source.test") and path.startswith("/s/") and path.endswith(".html"):
@@ -90,9 +139,11 @@ def serve(web: Web) -> ThreadingHTTPServer:
 
         def setup(self) -> None:
             super().setup()
-            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no 40 ms delayed-ACK stalls
+            self.connection.setsockopt(
+                socket.IPPROTO_TCP, socket.TCP_NODELAY, 1
+            )  # no 40 ms delayed-ACK stalls
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             status, body, kind = web.answer(self.headers.get("Host", ""), self.path)
             self.send_response(status)
             self.send_header("Content-Type", f"{kind}; charset=utf-8")
@@ -114,9 +165,15 @@ def serve(web: Web) -> ThreadingHTTPServer:
 
 
 def run_once(posts: int, sources: int, port: int, folder: Path) -> dict[str, object]:
-    settings = Settings(resolve=(f"bench-blog.test=127.0.0.1:{port}", f"bench-source.test=127.0.0.1:{port}"),
-                        allow_private=True, delay=0.0, max_pages=posts + 10, max_depth=2, retries=0,
-                        db_path=folder / "bench.db")
+    settings = Settings(
+        resolve=(f"bench-blog.test=127.0.0.1:{port}", f"bench-source.test=127.0.0.1:{port}"),
+        allow_private=True,
+        delay=0.0,
+        max_pages=posts + 10,
+        max_depth=2,
+        retries=0,
+        db_path=folder / "bench.db",
+    )
     store = open_store(folder / "bench.db")
     try:
         with store.lock():
@@ -127,7 +184,12 @@ def run_once(posts: int, sources: int, port: int, folder: Path) -> dict[str, obj
             store.finish_run(run_id, "done", {"posts": summary.posts})
     finally:
         store.close()
-    return {"wall": wall, "posts": summary.posts, "findings": len(summary.findings), "timings": summary.timings}
+    return {
+        "wall": wall,
+        "posts": summary.posts,
+        "findings": len(summary.findings),
+        "timings": summary.timings,
+    }
 
 
 def main() -> int:

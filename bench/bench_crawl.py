@@ -36,10 +36,35 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "bench.test"
-WORDS = (
-    "rights republish article licence attribution copyright terms credit source original publisher editor "
-    "newsroom story report blog post page link share notice permission commercial print online wire agency"
-).split()
+WORDS = [
+    "rights",
+    "republish",
+    "article",
+    "licence",
+    "attribution",
+    "copyright",
+    "terms",
+    "credit",
+    "source",
+    "original",
+    "publisher",
+    "editor",
+    "newsroom",
+    "story",
+    "report",
+    "blog",
+    "post",
+    "page",
+    "link",
+    "share",
+    "notice",
+    "permission",
+    "commercial",
+    "print",
+    "online",
+    "wire",
+    "agency",
+]
 
 
 # ------------------------------------------------------------------------------------------- site
