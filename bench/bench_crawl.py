@@ -36,10 +36,36 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "bench.test"
-WORDS = (
-    "rights republish article licence attribution copyright terms credit source original publisher editor "
-    "newsroom story report blog post page link share notice permission commercial print online wire agency"
-).split()
+WORDS = [
+    *[
+        "rights",
+        "republish",
+        "article",
+        "licence",
+        "attribution",
+        "copyright",
+        "terms",
+        "credit",
+        "source",
+        "original",
+        "publisher",
+    ],
+    *[
+        "editor",
+        "newsroom",
+        "story",
+        "report",
+        "blog",
+        "post",
+        "page",
+        "link",
+        "share",
+        "notice",
+        "permission",
+        "commercial",
+        "print",
+    ],
+]
 
 
 # ------------------------------------------------------------------------------------------- site
@@ -98,8 +124,8 @@ def serve(pages: int, port_file: str) -> None:
 def _response(status: int, body: bytes) -> bytes:
     reason = {200: "OK", 404: "Not Found"}[status]
     return (
-        f"HTTP/1.1 {status} {reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {len(body)}\r\n"
-        f"Connection: keep-alive\r\n\r\n"
+        f"HTTP/1.1 {status} {reason}\r\nContent-Type: text/html; charset=utf-8\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: keep-alive\r\n\r\n"
     ).encode() + body
 
 
@@ -119,7 +145,8 @@ SCRAPY_SPIDER = textwrap.dedent(
         name = "bench"
         allowed_domains = ["127.0.0.1"]
         start_urls = [f"http://127.0.0.1:{port}/"]
-        rules = [Rule(LinkExtractor(), callback="parse_item", follow=True)]  # OffsiteMiddleware drops other hosts
+        # every link; the OffsiteMiddleware drops other hosts (allow_domains does not match an IP address)
+        rules = [Rule(LinkExtractor(), callback="parse_item", follow=True)]
 
         def parse_item(self, response):
             return None
@@ -152,7 +179,8 @@ class Result:
 
 def _measure(name: str, cmd: list[str], env: dict[str, str], count: object) -> Result:
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    pipe = subprocess.PIPE
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=pipe, stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -165,12 +193,12 @@ def _measure(name: str, cmd: list[str], env: dict[str, str], count: object) -> R
     return Result(name, pages, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def run_rights(port: int, pages: int, transport: str, workdir: Path) -> Result:
+def run_rights(port: int, pages: int, transport: str, per_host: int, workdir: Path) -> Result:
     db = workdir / f"rights-{transport}-{time.monotonic_ns()}.db"
     cmd = [
         sys.executable, "-m", "rights", "crawl", f"http://{HOST}/", "--db", str(db), "--allow-private",
         "--resolve", f"{HOST}=127.0.0.1:{port}", "--delay", "0", "--max-pages", str(pages + 1),
-        "--depth", "100", "--format", "json", "--quiet",
+        "--depth", "100", "--format", "json", "--quiet", "--per-host", str(per_host),
     ]  # fmt: skip
     env = {**os.environ, "RIGHTS_TRANSPORT": transport}
 
@@ -180,7 +208,7 @@ def run_rights(port: int, pages: int, transport: str, workdir: Path) -> Result:
         data = json.loads(out)
         return int(data["fetched"]) + int(data["unchanged"])
 
-    return _measure(f"rights ({transport})", cmd, env, count)
+    return _measure(f"rights {transport} x{per_host}", cmd, env, count)
 
 
 def run_scrapy(port: int, workdir: Path) -> Result:
@@ -202,6 +230,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=5000)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--transports", default="aiohttp,httpx")
+    parser.add_argument("--per-host", default="1,8", help="requests in flight per host, one contender each")
     parser.add_argument("--no-scrapy", action="store_true")
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -218,7 +247,11 @@ def main() -> None:
             while not port_file.exists() or not port_file.read_text():
                 time.sleep(0.05)
             port = int(port_file.read_text())
-            contenders = [lambda t=t: run_rights(port, args.pages, t, workdir) for t in args.transports.split(",")]
+            contenders = [
+                lambda t=t, n=n: run_rights(port, args.pages, t, int(n), workdir)
+                for t in args.transports.split(",")
+                for n in args.per_host.split(",")
+            ]
             if not args.no_scrapy:
                 contenders.append(lambda: run_scrapy(port, workdir))
             results: dict[str, list[Result]] = {}

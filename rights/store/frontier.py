@@ -34,12 +34,15 @@ class Frontier(Connection):
                     added.append(item.url)
         return added
 
-    def frontier_insert(self, crawl: str, items: Iterable[FrontierItem], *, run_id: int | None = None) -> None:
+    def frontier_insert(
+        self, crawl: str, items: Iterable[FrontierItem], *, run_id: int | None = None
+    ) -> None:
         """Queue items in one statement, ignoring known URLs (for callers that track what is known)."""
         now = self.now()
         with self.transaction() as conn:
             conn.executemany(
-                "INSERT OR IGNORE INTO frontier (crawl, url, depth, kind, state, discovered_from, run_id, updated_at)"
+                "INSERT OR IGNORE INTO frontier"
+                " (crawl, url, depth, kind, state, discovered_from, run_id, updated_at)"
                 " VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)",
                 [(crawl, i.url, i.depth, i.kind, i.discovered_from, run_id, now) for i in items],
             )
