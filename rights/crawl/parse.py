@@ -164,6 +164,7 @@ class _Worker:
     def __init__(self, process: asyncio.subprocess.Process) -> None:
         self.process = process
         self.waiting: deque[asyncio.Future[Parsed]] = deque()
+        self.dead = False
         self.reader = asyncio.create_task(self._read_answers())
 
     @classmethod
@@ -181,11 +182,17 @@ class _Worker:
     async def run(self, job: ParseJob) -> Parsed:
         stdin = self.process.stdin
         assert stdin is not None
+        if self.dead:
+            raise ParseRestartedError("the parser process stopped")
         future: asyncio.Future[Parsed] = asyncio.get_running_loop().create_future()
         self.waiting.append(future)
         data = pickle.dumps(job, pickle.HIGHEST_PROTOCOL)
-        stdin.write(_LENGTH.pack(len(data)) + data)
-        await stdin.drain()
+        try:
+            stdin.write(_LENGTH.pack(len(data)) + data)
+            await stdin.drain()
+        except (OSError, RuntimeError) as exc:
+            self.dead = True
+            raise ParseRestartedError(f"the parser process stopped ({type(exc).__name__})") from None
         return await future
 
     async def _read_answers(self) -> None:
@@ -201,6 +208,7 @@ class _Worker:
                         ParseError(str(value))
                     )
         except (asyncio.IncompleteReadError, OSError, IndexError):
+            self.dead = True
             self._fail_waiting(ParseRestartedError("the parser process stopped"))
 
     def _fail_waiting(self, error: ParseError) -> None:
@@ -247,12 +255,14 @@ class ParsePool:
             self.restarts += 1
             await self._discard(worker)
             raise ParseTimeoutError(f"no result within {self.timeout:g} s") from None
-        except (OSError, asyncio.IncompleteReadError) as exc:
+        except ParseRestartedError:
             await self._discard(worker)
-            raise ParseRestartedError(f"the parser process died ({type(exc).__name__})") from None
+            raise
 
     async def _worker(self) -> _Worker:
         async with self._starting:
+            for worker in [w for w in self._live if w.dead]:
+                await self._discard(worker)
             if len(self._live) < self.workers:
                 self._live.append(await _Worker.start())
         return min(self._live, key=lambda w: len(w.waiting))
