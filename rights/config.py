@@ -47,6 +47,7 @@ class Settings:
     delay: float = 1.0  # seconds between requests to one host
     max_crawl_delay: float = 30.0  # Crawl-delay above this skips the host
     concurrency: int = 8  # hosts fetched at once
+    max_per_host: int = 1  # requests in flight to one host (raise only for servers you run yourself)
     retries: int = 2
     max_retry_after: float = 3600.0
     allow_private: bool = False  # SSRF guard off (intranets, tests)
@@ -65,6 +66,8 @@ class Settings:
     max_retry_wait: float = 30.0  # a longer Retry-After defers the host to a later run instead of waiting
     robots_auth_disallows: bool = False  # robots.txt 401/403: RFC 9309 says allow all; True disallows all
     transport: str = "aiohttp"  # aiohttp (httpx API over aiohttp, faster) | httpx (httpx's own pool)
+    parse_workers: int = 1  # crawl pages are parsed in this many worker processes (0: in-process)
+    parse_timeout: float = 30.0  # a page that takes longer to parse is abandoned (worker killed)
 
     def database(self) -> Path:
         return self.db_path if self.db_path is not None else default_db_path()
@@ -88,6 +91,9 @@ _RANGES: dict[str, tuple[float, float]] = {
     "max_parse_bytes": (1024, 1 << 31),
     "follow_hops": (0, 10),
     "max_retry_wait": (0, 86400),
+    "max_per_host": (1, 64),
+    "parse_workers": (0, 64),
+    "parse_timeout": (0.001, 3600),
 }
 
 _ENV_PREFIX = "RIGHTS_"

@@ -516,6 +516,7 @@ class PageRecord:
     text: str = ""
     html: bytes = b""
     run_id: int | None = None
+    html_zlib: bytes = b""  # the body already zlib-compressed (the crawl compresses in its parser process)
 
 
 @dataclass(frozen=True, slots=True)

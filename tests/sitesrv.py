@@ -405,6 +405,7 @@ class SiteServer:
     ) -> None:
         self.root = root
         self.address = address
+        self.tls = tls is not None
         self.log: list[Request] = []
         self.routes: dict[tuple[str, str], Route] = {}
         self.stopping = threading.Event()

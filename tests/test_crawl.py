@@ -139,6 +139,19 @@ def test_rate_limited_host_is_deferred_others_continue(
     assert not site.requests(path="/page.html")
 
 
+def test_outlinks_per_page_are_capped(site: SiteServer, settings: Settings, store: Store) -> None:
+    """A page with 5,000 links queues only max_links_per_page of them (reliability #16)."""
+    links = "".join(f'<a href="/p{i}.html">{i}</a>' for i in range(5000)).encode()
+    with site.route("norobots.crawl.test", "/", body=b"<html><body>" + links + b"</body></html>",
+                    headers={"Content-Type": "text/html"}):  # fmt: skip
+        summary = crawl(
+            site, replace(settings, max_links_per_page=50, max_depth=1), store, "http://norobots.crawl.test/"
+        )
+    assert summary.fetched == 1 and summary.failed == {"http_404": 50}
+    queued = store.query("SELECT count(*) AS n FROM frontier WHERE kind = 'page'")[0]["n"]
+    assert queued == 51
+
+
 def test_guard_applies_to_crawls(site: SiteServer, settings: Settings, store: Store) -> None:
     summary = crawl(site, replace(settings, allow_private=False), store)
     assert summary.failed == {"blocked_address": 1} and summary.fetched == 0

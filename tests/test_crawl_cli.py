@@ -41,6 +41,19 @@ def committed(db: Path) -> set[str]:
         conn.close()
 
 
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
+
+
 def wait_for(predicate: object, timeout: float = 60.0) -> None:
     """Poll until `predicate()` is true (a bound on a hang, not a performance assertion)."""
     deadline = time.monotonic() + timeout
@@ -59,9 +72,12 @@ def test_sigkill_then_resume_loses_nothing_and_fetches_nothing_twice(
         command(site, db, *args), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     wait_for(lambda: len(committed(db)) >= 60)
+    parsers = children(proc.pid)
+    assert parsers  # the parser worker process
     proc.send_signal(signal.SIGKILL)
     proc.communicate()
     assert proc.returncode == -signal.SIGKILL
+    wait_for(lambda: not any(running(pid) for pid in parsers))  # no orphan keeps running
     first = committed(db)
     assert 60 <= len(first) < 300
     first_requests = {r.path for r in site.requests(host="gen300.crawl.test")}

@@ -153,6 +153,26 @@ def test_in_site_links() -> None:
     assert len(in_site_links(page, Scope.for_seeds(["http://blog.crawl.test/"]), limit=2)) == 2
 
 
+def test_idn_links_become_punycode_keys() -> None:
+    """One key per URL whatever the spelling: IDN hosts in punycode, default ports and fragments dropped."""
+    html = (
+        '<a href="http://bücher.example/a#x">1</a><a href="http://xn--bcher-kva.example:80/a">2</a>'
+        '<a href="HTTP://B\u00dcCHER.example/a?utm_source=x">3</a>'
+    ).encode()
+    page = parse_page(b"<html><body>" + html + b"</body></html>", url="http://xn--bcher-kva.example/")
+    assert in_site_links(page, Scope.for_seeds(["http://bücher.example/"])) == [
+        "http://xn--bcher-kva.example/a"
+    ]
+
+
+def test_feed_entries_are_capped() -> None:
+    items = b"".join(b"<item><link>https://a.test/%d</link></item>" % i for i in range(500))
+    assert (
+        len(parse_feed(b"<rss><channel>" + items + b"</channel></rss>", "https://a.test/", max_entries=20))
+        == 20
+    )
+
+
 def test_scope_rules() -> None:
     scope = Scope.for_seeds(
         ["https://www.example.co.uk/news/"],

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+import ssl
+import subprocess
 import tracemalloc
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -24,7 +28,7 @@ def cfg(settings: Settings, transport: str) -> Settings:
 
 def failure(site: SiteServer, path: str, settings: Settings, host: str = "norobots.crawl.test") -> FetchError:
     with pytest.raises(FetchError) as info:
-        fetch_page(site.url(host, path), settings)
+        fetch_page(site.url(host, path).replace("http://", "https://" if site.tls else "http://"), settings)
     return info.value
 
 
@@ -299,3 +303,31 @@ def test_bad_resolve_setting_fails_before_any_request(site: SiteServer, cfg: Set
     with pytest.raises(ConfigError, match="resolve"):
         fetch_page(site.url("blog.crawl.test", "/"), replace(cfg, resolve=("blog.crawl.test=nowhere",)))
     assert site.requests() == []
+
+
+# --------------------------------------------------------------------------------------------- TLS
+
+
+@pytest.fixture(scope="module")
+def tls_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """An HTTPS fixture server with a self-signed certificate (needs the openssl command)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+         "-days", "2", "-subj", "/CN=tls.crawl.test", "-addext", "subjectAltName=DNS:tls.crawl.test"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    with SiteServer(tls=context) as server:
+        yield server
+
+
+def test_self_signed_certificate_fails_closed(tls_site: SiteServer, cfg: Settings) -> None:
+    """An untrusted certificate is a tls_error, never fetched anyway (no verify=False anywhere)."""
+    cfg = replace(cfg, resolve=(f"tls.crawl.test=127.0.0.1:{tls_site.port}",), obey_robots=False, retries=2)
+    error = failure(tls_site, "/", cfg, host="tls.crawl.test")
+    assert error.reason == "tls_error" and "certificate" in error.detail.lower()

@@ -172,6 +172,31 @@ def test_one_request_per_host_at_a_time(site: SiteServer, settings: Settings) ->
     assert both[0] == 2
 
 
+def test_max_per_host_allows_exactly_that_many(site: SiteServer, settings: Settings) -> None:
+    """Raising max_per_host (for one's own servers) allows that many requests in flight, no more."""
+    lock = threading.Lock()
+    state = {"now": 0, "peak": 0}
+
+    def slow(h: Handler) -> None:
+        with lock:
+            state["now"] += 1
+            state["peak"] = max(state["peak"], state["now"])
+        time.sleep(0.05)
+        with lock:
+            state["now"] -= 1
+        h.send(200, b"<html><p>slow page</p></html>", {"Content-Type": "text/html"})
+
+    urls = [f"http://{HOST}/p{i}.html" for i in range(8)]
+
+    async def run() -> list[Fetched | FetchError]:
+        async with Fetcher(replace(settings, max_per_host=3, obey_robots=False)) as fetcher:
+            return await fetcher.fetch_many(urls)
+
+    with site.route(HOST, "*", handler=slow):
+        results = asyncio.run(run())
+    assert all(isinstance(r, Fetched) for r in results) and state["peak"] == 3
+
+
 def test_delay_between_requests_to_one_host(site: SiteServer, settings: Settings) -> None:
     urls = [site.url(HOST, "/"), site.url(HOST, "/page.html")]
 

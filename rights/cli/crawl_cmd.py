@@ -72,6 +72,12 @@ def crawl(
     concurrency: Annotated[
         int | None, typer.Option("--concurrency", metavar="C", help="Hosts fetched at once (8).")
     ] = None,
+    per_host: Annotated[
+        int | None,
+        typer.Option(
+            "--per-host", metavar="N", help="Requests in flight per host (1; more only for your own sites)."
+        ),
+    ] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow private and loopback addresses (intranets, tests).")
     ] = False,
@@ -123,6 +129,7 @@ def crawl(
 
     overrides: dict[str, Any] = {
         "max_pages": max_pages, "max_depth": depth, "delay": delay, "concurrency": concurrency, "db_path": db,
+        "max_per_host": per_host,
         "resolve": tuple(resolve) if resolve else None, "allow_private": True if allow_private else None,
     }  # fmt: skip
     settings = load_settings(overrides=overrides)

@@ -129,7 +129,7 @@ class Fetcher:
         key = host_key(url)
         state = self._hosts.get(key)
         if state is None:
-            state = self._hosts[key] = HostState()
+            state = self._hosts[key] = HostState(limit=self.settings.max_per_host)
         return state
 
     # --------------------------------------------------------------------------------------- public

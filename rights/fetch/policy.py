@@ -1,10 +1,11 @@
 """Politeness and persistence rules, per host: delays, retries, Retry-After, and the circuit breaker.
 
 One request per host at a time, with `delay` seconds (or the host's Crawl-delay, when larger) between the end
-of one response and the start of the next. Retries back off exponentially and honour `Retry-After` (seconds
-or an HTTP date, clamped to `max_retry_after`); a wait longer than `max_retry_wait` is not slept through: the
-host is deferred to a later run. After `BREAKER_THRESHOLD` consecutive failures a host is dropped for the rest
-of the run (Nutch's rule), so one bad host cannot stall the others.
+of one response and the start of the next (`max_per_host` can allow more requests in flight, for servers you
+run yourself; the delay then spaces their starts). Retries back off exponentially and honour
+`Retry-After` (seconds or an HTTP date, clamped to `max_retry_after`); a wait longer than `max_retry_wait`
+is not slept through: the host is deferred to a later run. After `BREAKER_THRESHOLD` consecutive failures
+a host is dropped for the rest of the run (Nutch's rule), so one bad host cannot stall the others.
 """
 
 from __future__ import annotations
@@ -56,9 +57,11 @@ def backoff(attempt: int) -> float:
 class HostState:
     """What the fetcher knows about one host during a run."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic, *, limit: int = 1) -> None:
         self.clock = clock
-        self.lock = asyncio.Lock()
+        self.limit = limit
+        self.slots = asyncio.Semaphore(limit)
+        self.spacing = asyncio.Lock()
         self.next_at = 0.0
         self.failures = 0
         self.deferred_until = 0.0
@@ -86,12 +89,20 @@ class HostState:
 
     @contextlib.asynccontextmanager
     async def slot(self, delay: float) -> AsyncIterator[None]:
-        """Hold the host's single request slot, after waiting out its delay."""
-        async with self.lock:
-            wait = self.next_at - self.clock()
-            if wait > 0:
-                await asyncio.sleep(wait)
+        """Hold one of the host's request slots (one, by default), after waiting out its delay.
+
+        With one slot the delay runs from the end of a response to the next request; with several (only when
+        `max_per_host` is raised) it spaces the starts of requests.
+        """
+        async with self.slots:
+            async with self.spacing:
+                wait = self.next_at - self.clock()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                if self.limit > 1:
+                    self.next_at = self.clock() + max(delay, self.crawl_delay)
             try:
                 yield
             finally:
-                self.next_at = self.clock() + max(delay, self.crawl_delay)
+                if self.limit == 1:
+                    self.next_at = self.clock() + max(delay, self.crawl_delay)

@@ -23,7 +23,7 @@ from rights.store.frontier import Frontier
 from rights.store.pages import Pages
 from rights.store.robots import Robots
 from rights.store.runs import Runs
-from rights.store.schema import MIGRATIONS, Migration, migrate
+from rights.store.schema import MIGRATIONS, Migration, migrate, pending
 
 
 class Store(Runs, Pages, Frontier, Robots, Checks):
@@ -51,6 +51,9 @@ def open_store(
     check_database_file(path, create=create, make_parents=make_parents)
     store = Store(path, connect(path), clock=clock)
     try:
+        with sqlite_errors(path):
+            if not pending(store.db, migrations):
+                return store  # up to date: no write lock needed to open
         with store.transaction(), sqlite_errors(path):
             migrate(store.db, now=store.now(), migrations=migrations)
     except BaseException:

@@ -14,6 +14,7 @@ import fcntl
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -92,6 +93,9 @@ class Connection:
         self.clock = clock
         self._lock_handle: IO[str] | None = None
         self._depth = 0
+        self._grouping = False  # commit_group() mode: units share one transaction
+        self._group_units = 0
+        self._group_started = 0.0
 
     # ----------------------------------------------------------------------------------------- basics
 
@@ -142,6 +146,53 @@ class Connection:
                 self.conn.execute("COMMIT")
             finally:
                 self._depth = 0
+
+    @contextlib.contextmanager
+    def unit(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing writes for one item (a crawled page). Alone, it is one transaction; in grouping mode
+        it is a savepoint inside the group's transaction, which `commit_group` ends (a kill loses at most the
+        group's last uncommitted units, never part of one)."""
+        if not self._grouping:
+            with self.transaction() as conn:
+                yield conn
+            return
+        if not self._depth:
+            with sqlite_errors(self.path):
+                self.conn.execute("BEGIN IMMEDIATE")
+            self._depth, self._group_started = 1, time.monotonic()
+        with sqlite_errors(self.path):
+            self.conn.execute("SAVEPOINT unit")
+            self._depth += 1
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK TO unit")
+                self.conn.execute("RELEASE unit")
+                raise
+            else:
+                self.conn.execute("RELEASE unit")
+                self._group_units += 1
+            finally:
+                self._depth -= 1
+
+    def start_grouping(self) -> None:
+        """From now on `unit()`s share transactions until `commit_group()`: fewer commits, same atomicity."""
+        self._grouping = True
+
+    def commit_group(self, *, max_units: int = 0, max_age: float = 0.0, stop: bool = False) -> None:
+        """Commit the open group when it holds at least `max_units` units or is `max_age` seconds old (both 0:
+        always); `stop` also leaves grouping mode."""
+        if self._grouping and self._depth == 1:
+            due = self._group_units >= max_units or time.monotonic() - self._group_started >= max_age
+            if due or stop:
+                with sqlite_errors(self.path):
+                    self.conn.execute("COMMIT")
+                self._depth, self._group_units = 0, 0
+        if stop:
+            if self._depth == 1:
+                self.conn.execute("ROLLBACK")
+                self._depth = 0
+            self._grouping = False
 
     # ---------------------------------------------------------------------------------------- run lock
 

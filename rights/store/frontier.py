@@ -41,7 +41,8 @@ class Frontier(Connection):
         now = self.now()
         with self.transaction() as conn:
             conn.executemany(
-                "INSERT OR IGNORE INTO frontier (crawl, url, depth, kind, state, discovered_from, run_id, updated_at)"
+                "INSERT OR IGNORE INTO frontier"
+                " (crawl, url, depth, kind, state, discovered_from, run_id, updated_at)"
                 " VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)",
                 [(crawl, i.url, i.depth, i.kind, i.discovered_from, run_id, now) for i in items],
             )

@@ -28,7 +28,7 @@ _UPSERT_PAGE = (
 
 
 def _page_row(page: PageRecord) -> tuple[Any, ...]:
-    html = zlib.compress(page.html, 1) if page.html else None  # level 1: 4x faster than 6, ~20% larger
+    html = page.html_zlib or (zlib.compress(page.html, 1) if page.html else None)  # level 1: 4x faster than 6
     metadata = json.dumps(dict(page.metadata), ensure_ascii=False, default=str, sort_keys=True)
     return (
         page.url, page.final_url, page.status, page.fetch_status, page.reason or None, page.fetched_at,

@@ -159,6 +159,22 @@ MIGRATIONS: list[Migration] = [
 ]
 
 
+def pending(db: Database, migrations: list[Migration] | None = None) -> list[str]:
+    """Names of the migrations this file still needs (a read; refuses a file from a newer rights)."""
+    migrations = MIGRATIONS if migrations is None else migrations
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'migrations'").fetchone():
+        return [name for name, _ in migrations]
+    applied = {row[0] for row in db.execute("SELECT name FROM migrations").fetchall()}
+    known = {name for name, _ in migrations}
+    unknown = sorted(applied - known)
+    if unknown:
+        raise StoreError(
+            db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:",
+            f"written by a newer version of rights (unknown migration {unknown[0]!r}); upgrade rights",
+        )
+    return [name for name, _ in migrations if name not in applied]
+
+
 def migrate(db: Database, *, now: str, migrations: list[Migration] | None = None) -> list[str]:
     """Apply the missing migrations, in order, inside the caller's write transaction. Returns their names."""
     migrations = MIGRATIONS if migrations is None else migrations

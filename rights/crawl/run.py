@@ -1,6 +1,4 @@
-"""Crawl orchestration: frontier, politeness scheduling, persistence and resume.
-
-    summary = run_crawl(["https://example.org/"], settings, store)      # or: await crawl(...)
+"""One crawl run: the frontier in memory and in the database, the host workers, the processors.
 
 A crawl is identified by its seeds (`crawl_key`). Its frontier lives in the database, so a run that was killed
 (left `running`, marked `aborted` by the next lock holder) or interrupted is resumed by the next run with the
@@ -8,9 +6,9 @@ same seeds: committed pages are kept, and no URL already done is fetched again. 
 next one afresh from the seeds, with conditional requests (a 304 keeps the stored page).
 
 Scheduling: up to `concurrency` hosts at once, one request per host at a time (the Fetcher's host slots and
-delays); each host has its own queue. Fetching and processing overlap: host workers hand responses to one
-processor, which parses the page, discovers links, feeds and sitemaps, and commits everything about that page
-(page row, visit, frontier updates) in one transaction.
+delays); each host has its own queue. Fetching and processing overlap: host workers hand responses to the
+processors, which have the page parsed (in a worker process, see `parse`), discover links, feeds and
+sitemaps, and commit everything about that page (page row, visit, frontier updates) in one transaction.
 """
 
 from __future__ import annotations
@@ -22,18 +20,30 @@ import json
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from rights.config import Settings
-from rights.discover import MAX_SITEMAP_DEPTH, Scope, find_feeds, in_site_links, parse_feed, parse_sitemap
+from rights.crawl.parse import (
+    Parsed,
+    ParseError,
+    ParseJob,
+    ParsePool,
+    ParseRestartedError,
+    ParseTimeoutError,
+    page_record,
+)
+from rights.discover import MAX_SITEMAP_DEPTH, Scope, parse_feed, parse_sitemap
 from rights.errors import FetchError
 from rights.fetch import ANY, HTML, Fetcher, host_key, origin_of
-from rights.html import parse_page
-from rights.models import CrawlSummary, Fetched, FrontierItem, Page, PageRecord
+from rights.models import CrawlSummary, Fetched, FrontierItem
 from rights.store import Store
 from rights.urls import check_url, normalize
 
+# Pages are committed in groups of up to GROUP_UNITS, at least every GROUP_AGE seconds; each page is still
+# all-or-nothing (a savepoint), so a kill loses at most the last fraction of a second of pages, never half of
+# one, and never anything committed.
+GROUP_UNITS = 64
+GROUP_AGE = 0.2
 # Reasons that say "not now" about a whole host: its URLs stay queued for a later run.
 HOST_LEVEL = frozenset({"host_deferred", "host_failing", "robots_unreachable", "crawl_delay_too_long"})
 
@@ -58,43 +68,6 @@ class _Outcome:
     fetched: Fetched | None = None
     error: FetchError | None = None
     old_hash: str | None = None
-
-
-def page_record(
-    url: str, fetched: Fetched | None, run_id: int | None, *, page: Page | None = None, not_html: str = ""
-) -> PageRecord:
-    """The row to store for a fetched page (or for a URL that turned out not to be HTML)."""
-    if fetched is None or page is None:
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        return PageRecord(url=url, final_url=fetched.final_url if fetched else url, status=200,
-                          fetch_status="not_html", fetched_at=now, reason=not_html, content_type=not_html,
-                          run_id=run_id)  # fmt: skip
-    headers = fetched.headers
-    metadata = {
-        "lang": page.lang, "authors": list(page.authors), "site_name": page.site_name,
-        "published": page.published, "og_url": page.og_url, "canonicals": list(page.canonicals),
-        "encoding_source": page.encoding_source, "replacement_chars": page.replacement_chars,
-        "warnings": list(page.warnings), "redirects": list(fetched.redirects), "links": len(page.links),
-    }  # fmt: skip
-    return PageRecord(
-        url=url,
-        final_url=fetched.final_url,
-        status=fetched.status,
-        fetch_status="ok",
-        fetched_at=fetched.fetched_at,
-        etag=headers.get("etag"),
-        last_modified=headers.get("last-modified"),
-        content_hash=hashlib.sha256(fetched.content).hexdigest(),
-        content_type=headers.get("content-type", ""),
-        encoding=page.encoding,
-        size=len(fetched.content),
-        title=page.title,
-        canonical=page.canonical,
-        metadata={k: v for k, v in metadata.items() if v not in (None, [], "")},
-        text=page.main_text or page.visible_text,
-        html=fetched.content,
-        run_id=run_id,
-    )
 
 
 def crawl_key(seeds: Iterable[str]) -> str:
@@ -151,6 +124,7 @@ class _Run:
         self.resumed = False
         self.known: set[str] = set()
         self.fetcher: Fetcher
+        self.parser = ParsePool(settings.parse_workers, settings.parse_timeout)
 
     # ----------------------------------------------------------------------------------------- run
 
@@ -178,6 +152,7 @@ class _Run:
             status = "aborted"
             raise
         finally:
+            await self.parser.aclose(kill=status != "done")
             summary = self._summary(status)
             self.store.finish_run(self.run_id, status, summary.as_dict())
         return summary
@@ -193,14 +168,19 @@ class _Run:
     async def _loop(self) -> None:
         self.attempted = self.store.frontier_pages_attempted(self.key)
         self.known = self.store.frontier_urls(self.key)
+        self.store.start_grouping()
         for item in self.store.frontier_queued(self.key):
             self.queues.setdefault(host_key(item.url), deque()).append(item)
-        processor = asyncio.create_task(self._process_all())
+        lanes = 2 * max(1, self.settings.parse_workers)  # two pages per parser: one parsing, one queued
+        processors = [asyncio.create_task(self._process_all()) for _ in range(lanes)]
         workers: dict[str, asyncio.Task[None]] = {}
         try:
             while True:
                 for host in [h for h, task in workers.items() if task.done()]:
                     workers.pop(host).result()
+                for processor in processors:
+                    if processor.done():
+                        processor.result()  # a processor never ends by itself: re-raise what stopped it
                 for host, queue in self.queues.items():
                     if len(workers) >= self.settings.concurrency or not self._budget_left():
                         break
@@ -208,12 +188,15 @@ class _Run:
                         workers[host] = asyncio.create_task(self._host_worker(host))
                 if not workers and self.pending == 0 and not self._startable():
                     break
-                await self.wake.wait()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.wake.wait(), GROUP_AGE)
                 self.wake.clear()
+                self.store.commit_group(max_units=GROUP_UNITS, max_age=GROUP_AGE)
         finally:
-            for task in [*workers.values(), processor]:
+            for task in [*workers.values(), *processors]:
                 task.cancel()
-            await asyncio.gather(*workers.values(), processor, return_exceptions=True)
+            await asyncio.gather(*workers.values(), *processors, return_exceptions=True)
+            self.store.commit_group(stop=True)  # the completed units are kept whatever stopped the loop
 
     def _startable(self) -> bool:
         return self._budget_left() and any(self.queues.values())
@@ -224,18 +207,22 @@ class _Run:
     # ------------------------------------------------------------------------------------- workers
 
     async def _host_worker(self, host: str) -> None:
-        queue = self.queues[host]
+        """Drain one host's queue: one lane (one request at a time) unless `max_per_host` says more."""
         try:
-            while queue and self._budget_left():
-                item = queue.popleft()
-                if item.kind == "page":
-                    self.attempted += 1
-                self.pending += 1
-                await self.results.put(await self._fetch(item))
-                if self._host_stopped(host, queue):
-                    break
+            await asyncio.gather(*(self._host_lane(host) for _ in range(self.settings.max_per_host)))
         finally:
             self.wake.set()
+
+    async def _host_lane(self, host: str) -> None:
+        queue = self.queues[host]
+        while queue and self._budget_left():
+            item = queue.popleft()
+            if item.kind == "page":
+                self.attempted += 1
+            self.pending += 1
+            await self.results.put(await self._fetch(item))
+            if self._host_stopped(host, queue):
+                break
 
     def _host_stopped(self, host: str, queue: deque[FrontierItem]) -> bool:
         state = self.fetcher.host("http://" + host + "/")
@@ -264,26 +251,27 @@ class _Run:
         while True:
             outcome = await self.results.get()
             try:
-                self._process(outcome)
+                await self._process(outcome)
             finally:
                 self.pending -= 1
                 self.wake.set()
+                self.store.commit_group(max_units=GROUP_UNITS, max_age=GROUP_AGE)
 
     # ---------------------------------------------------------------------------------- processing
 
-    def _process(self, outcome: _Outcome) -> None:
+    async def _process(self, outcome: _Outcome) -> None:
         item = outcome.item
         if outcome.error is not None:
             self._record_failure(item, outcome.error)
         elif outcome.fetched is not None and item.kind == "page":
-            self._record_page(item, outcome.fetched, outcome.old_hash)
+            await self._record_page(item, outcome.fetched, outcome.old_hash)
         elif outcome.fetched is not None:
             self._record_discovery(item, outcome.fetched)
 
     def _record_failure(self, item: FrontierItem, error: FetchError) -> None:
         reason = f"http_{error.detail}" if error.reason == "http_status" else error.reason
         store, run_id = self.store, self.run_id
-        with store.transaction():
+        with store.unit():
             if error.reason == "robots_disallowed":
                 store.frontier_mark(self.key, item.url, "skipped", reason=reason, run_id=run_id)
                 store.add_visit(item.url, "skipped", run_id=run_id, reason=reason)
@@ -309,33 +297,44 @@ class _Run:
             self.failed[reason] += 1
             self._emit("failed", item.url, reason)
 
-    def _record_page(self, item: FrontierItem, fetched: Fetched, old_hash: str | None) -> None:
+    async def _parse(self, item: FrontierItem, fetched: Fetched, body: bytes) -> Parsed:
+        scope = self.scope if item.depth < self.scope.max_depth else None
+        job = ParseJob(body, fetched.final_url, dict(fetched.headers), self.settings.max_parse_bytes, scope,
+                       self.settings.max_links_per_page)  # fmt: skip
+        try:
+            return await self.parser.parse(job)
+        except ParseRestartedError:  # queued behind a page whose parse timed out: once more
+            return await self.parser.parse(job)
+
+    async def _record_page(self, item: FrontierItem, fetched: Fetched, old_hash: str | None) -> None:
         body = fetched.content
-        unchanged = fetched.status == 304 or (
-            old_hash is not None and old_hash == hashlib.sha256(body).hexdigest()
-        )
         if fetched.status == 304:
             stored = self.store.get_page(item.url)
             body = stored.html if stored is not None else b""
-        page = parse_page(
-            body, url=fetched.final_url, headers=fetched.headers, max_bytes=self.settings.max_parse_bytes
-        )
-        found = self._discovered(item, page) if item.depth < self.scope.max_depth else []
-        with self.store.transaction():
+        try:
+            parsed = await self._parse(item, fetched, body)
+        except ParseTimeoutError as exc:
+            self._record_failure(item, FetchError(item.url, "parse_timeout", str(exc)))
+            return
+        except ParseError as exc:
+            self._record_failure(item, FetchError(item.url, "parse_error", str(exc)))
+            return
+        found = self._discovered(item, parsed)
+        unchanged = fetched.status == 304 or old_hash == parsed.content_hash
+        with self.store.unit():
             if unchanged:
                 self.store.touch_page(item.url, run_id=self.run_id, headers=fetched.headers)
             else:
-                self.store.save_page(page_record(item.url, fetched, self.run_id, page=page))
+                self.store.save_page(page_record(item.url, fetched, self.run_id, parsed=parsed))
             status = "unchanged" if unchanged else "fetched"
             self.store.add_visit(item.url, status, run_id=self.run_id, http_status=fetched.status)
             self.store.frontier_mark(self.key, item.url, "done", reason=status, run_id=self.run_id)
             self._add(found)
         self._tally(status, item.url)
 
-    def _discovered(self, item: FrontierItem, page: Any) -> list[FrontierItem]:
-        links = in_site_links(page, self.scope, limit=self.settings.max_links_per_page)
-        found = [FrontierItem(url, item.depth + 1, "page", item.url) for url in links]
-        found += [FrontierItem(url, item.depth, "feed", item.url) for url in find_feeds(page)]
+    def _discovered(self, item: FrontierItem, parsed: Parsed) -> list[FrontierItem]:
+        found = [FrontierItem(url, item.depth + 1, "page", item.url) for url in parsed.links]
+        found += [FrontierItem(url, item.depth, "feed", item.url) for url in parsed.feeds]
         return self._in_scope(found)
 
     def _record_discovery(self, item: FrontierItem, fetched: Fetched) -> None:
@@ -350,7 +349,7 @@ class _Run:
             found = [FrontierItem(e.url, item.depth + 1, "page", item.url) for e in entries]
             reason = "feed"
         found = self._in_scope(found)[: self.settings.max_links_per_page * 10]
-        with self.store.transaction():
+        with self.store.unit():
             self.store.add_visit(
                 item.url, "fetched", run_id=self.run_id, reason=reason, http_status=fetched.status
             )
@@ -401,4 +400,4 @@ class _Run:
         )
 
 
-__all__ = ["CrawlEvent", "Progress", "crawl", "crawl_key", "page_record", "run_crawl"]
+__all__ = ["CrawlEvent", "Progress", "crawl", "crawl_key", "run_crawl"]

@@ -1,0 +1,22 @@
+"""Crawl orchestration: frontier, politeness scheduling, persistence and resume.
+
+    summary = run_crawl(["https://example.org/"], settings, store)      # or: await crawl(...)
+
+A crawl is identified by its seeds (`crawl_key`). Its frontier lives in the database, so a run that was
+killed (left `running`, marked `aborted` by the next lock holder) or interrupted is resumed by the next run
+with the same seeds: committed pages are kept and no URL already done is fetched again. After a run that
+finished, the next one starts afresh from the seeds, with conditional requests (a 304 keeps the stored page).
+
+Modules: `run` (the run: workers, processors, persistence), `parse` (pages parsed in worker processes with a
+hard timeout, and the page rows built from them). See docs/crawling.md.
+"""
+
+from __future__ import annotations
+
+from rights.crawl.parse import Parsed, ParsePool, page_record, parse_for_crawl
+from rights.crawl.run import HOST_LEVEL, CrawlEvent, Progress, crawl, crawl_key, run_crawl
+
+__all__ = [
+    "HOST_LEVEL", "CrawlEvent", "ParsePool", "Parsed", "Progress", "crawl", "crawl_key", "page_record",
+    "parse_for_crawl", "run_crawl",
+]  # fmt: skip
