@@ -212,10 +212,11 @@ def main() -> int:
     timings: dict[str, float] = results[len(results) // 2]["timings"]  # type: ignore[assignment]
     total = sum(timings.values()) or 1.0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"audit of {args.posts} posts citing {args.sources} sources (median of {len(results)} run(s)):")
     print(f"  posts audited: {results[0]['posts']}, findings: {results[0]['findings']}")
     print(f"  wall {wall:.1f} s  ->  {pages / wall:.0f} pages/s end to end (posts + sources)")
-    print(f"  peak memory {peak_mb:.0f} MB (ru_maxrss, this process)")
+    print(f"  peak memory {peak_mb:.0f} MB (this process), {child_mb:.0f} MB (largest child: the page parser)")
     for stage, seconds in sorted(timings.items(), key=lambda kv: -kv[1]):
         print(f"  {stage:12s} {seconds:7.2f} s  {seconds / total:5.1%}")
     slowest = max(timings, key=timings.__getitem__) if timings else "-"
