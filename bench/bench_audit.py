@@ -216,7 +216,9 @@ def main() -> int:
     print(f"audit of {args.posts} posts citing {args.sources} sources (median of {len(results)} run(s)):")
     print(f"  posts audited: {results[0]['posts']}, findings: {results[0]['findings']}")
     print(f"  wall {wall:.1f} s  ->  {pages / wall:.0f} pages/s end to end (posts + sources)")
-    print(f"  peak memory {peak_mb:.0f} MB (this process), {child_mb:.0f} MB (largest child: the page parser)")
+    print(
+        f"  peak memory {peak_mb:.0f} MB (this process), {child_mb:.0f} MB (largest child: the page parser)"
+    )
     for stage, seconds in sorted(timings.items(), key=lambda kv: -kv[1]):
         print(f"  {stage:12s} {seconds:7.2f} s  {seconds / total:5.1%}")
     slowest = max(timings, key=timings.__getitem__) if timings else "-"

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from rights.discover import Scope, find_feeds, in_site_links
-from rights.html import parse_page
+from rights.html import parse_links
 from rights.models import Fetched, PageRecord
 
 
@@ -66,8 +66,9 @@ class Parsed:
 
 
 def parse_for_crawl(job: ParseJob) -> Parsed:
-    """Parse one page (runs in a worker process)."""
-    page = parse_page(job.body, url=job.url, headers=job.headers, max_bytes=job.max_bytes)
+    """Read one page's links, feeds and metadata (runs in a worker process); the full read with zones and
+    signals is left to whoever analyses the stored page."""
+    page = parse_links(job.body, url=job.url, headers=job.headers, max_bytes=job.max_bytes)
     metadata = {
         "lang": page.lang, "authors": list(page.authors), "site_name": page.site_name,
         "published": page.published, "og_url": page.og_url, "canonicals": list(page.canonicals),
