@@ -385,12 +385,6 @@ def _zone_of(tag: str, attrs: Mapping[str, str | None], ident: str) -> Zone | No
     return None
 
 
-def _segment(tag: str, attrs: Mapping[str, str | None]) -> str:
-    ident = (attrs.get("id") or "").strip()
-    if ident:
-        return f"{tag}#{ident[:40]}"
-    cls = (attrs.get("class") or "").split()
-    return f"{tag}.{cls[0][:40]}" if cls else tag
 
 
 def _text_len(node: LexborNode) -> int:
