@@ -385,8 +385,6 @@ def _zone_of(tag: str, attrs: Mapping[str, str | None], ident: str) -> Zone | No
     return None
 
 
-
-
 def _text_len(node: LexborNode) -> int:
     return len(node.text(deep=True, separator=" ", strip=True))
 
