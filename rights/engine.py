@@ -205,19 +205,19 @@ def evaluate(chain: Sequence[Link], policies: PolicySet, use: str, *, modified: 
     template = next((str(r.params["template"]) for r in rules if r.kind == "attribution_line"), None)
     line = build_attribution(policy, credits, conditions, use=use, modified=modified, template=template)
     return Verdict(
-        verdict,
-        use,
-        policy,
-        reason,
-        holder.name,
-        holder.url,
-        hops,
-        tuple(conditions),
-        line,
-        tuple(steps),
-        tuple(dict.fromkeys(warnings)),
-        republisher,
-        tuple(republisher_conditions),
+        verdict=verdict,
+        use=use,
+        governing_policy=policy,
+        governing_reason=reason,
+        origin_name=holder.name,
+        origin_url=holder.url,
+        chain=hops,
+        conditions=tuple(conditions),
+        attribution_line=line,
+        steps=tuple(steps),
+        warnings=tuple(dict.fromkeys(warnings)),
+        republisher_policy=republisher,
+        republisher_conditions=tuple(republisher_conditions),
     )
 
 
@@ -435,17 +435,17 @@ def _from_page_terms(
     if terms is None:
         steps.append(Step(f"No policy applies ({reason})."))
         return Verdict(
-            "unknown",
-            use,
-            None,
-            reason,
-            holder.name,
-            holder.url,
-            hops,
-            (),
-            None,
-            tuple(steps),
-            tuple(warnings),
+            verdict="unknown",
+            use=use,
+            governing_policy=None,
+            governing_reason=reason,
+            origin_name=holder.name,
+            origin_url=holder.url,
+            chain=hops,
+            conditions=(),
+            attribution_line=None,
+            steps=tuple(steps),
+            warnings=tuple(warnings),
         )
     evidence: tuple[Evidence, ...] = terms.evidence[:2]
     steps.append(
@@ -469,15 +469,15 @@ def _from_page_terms(
     if verdict == "allowed_with_conditions" and not conditions:
         verdict = "allowed"
     return Verdict(
-        verdict,
-        use,
-        None,
-        reason,
-        holder.name,
-        holder.url,
-        hops,
-        tuple(conditions),
-        build_attribution(None, credits, conditions, use=use, modified=modified),
-        tuple(steps),
-        tuple(warnings),
+        verdict=verdict,
+        use=use,
+        governing_policy=None,
+        governing_reason=reason,
+        origin_name=holder.name,
+        origin_url=holder.url,
+        chain=hops,
+        conditions=tuple(conditions),
+        attribution_line=build_attribution(None, credits, conditions, use=use, modified=modified),
+        steps=tuple(steps),
+        warnings=tuple(warnings),
     )

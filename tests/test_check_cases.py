@@ -53,11 +53,9 @@ def test_seed_case_excerpt_is_quotation_with_credit() -> None:
     verdict = check_target(SEED, url=SEED_URL, use="excerpt", follow=False).verdict
     assert verdict.verdict == "allowed_with_conditions"
     assert {c.kind for c in verdict.conditions} >= {"quotation", "credit_author", "credit_publisher"}
-    assert all(
-        "word" not in c.text or "no safe" in (c.value or "").lower() or "not law" in (c.value or "")
-        for c in verdict.conditions
-        if c.kind == "quotation"
-    )
+    notes = " ".join(c.value or "" for c in verdict.conditions if c.kind == "quotation")
+    assert "no safe number of words" in notes  # never a word-count promise
+    assert "not law" in notes
 
 
 def test_cc_by_nd_with_house_rules() -> None:

@@ -84,7 +84,6 @@ def test_license_statements(text: str, expected: str) -> None:
 
 def test_rel_license_is_a_token_list() -> None:
     """The CC chooser writes rel="license noopener noreferrer"; trafilatura misses it."""
-    lic = signals(article(), head="", site="Blog") if False else None  # noqa: F841  (clarity)
     sig = signals(
         article() + '<footer><a rel="noopener license noreferrer" '
         'href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></footer>'

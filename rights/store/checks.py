@@ -9,7 +9,7 @@ from typing import Any
 from rights.index import Candidate
 from rights.matching.fingerprint import FINGERPRINT_VERSION, Prints
 from rights.store.db import Connection
-from rights.store.fingerprints import StoredPrints, find_candidates, get_boilerplate, get_prints, save_prints
+from rights.store.fingerprints import StoredPrints, find_candidates, get_prints, save_prints
 from rights.urls import registrable_domain
 
 
@@ -87,9 +87,6 @@ class Checks(Connection):
         """Stored pages the printed text shares passages with, outside `exclude_site`."""
         found = find_candidates(self.db, prints, limit=limit + 10)
         return [c for c in found if not exclude_site or c.site != exclude_site][:limit]
-
-    def boilerplate_of(self, site: str) -> Any:
-        return get_boilerplate(self.db, site)
 
     def stored_pages(self, site: str | None = None) -> list[dict[str, Any]]:
         """Stored HTML pages (url, final_url, fetched_at, title), optionally of one registrable domain."""
