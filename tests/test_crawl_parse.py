@@ -6,6 +6,9 @@ import asyncio
 import io
 import pickle
 import struct
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,6 +46,42 @@ def test_worker_gives_the_in_process_result() -> None:
     remote, local = asyncio.run(run())
     assert remote == local == parse_for_crawl(JOB)
     assert "http://blog.crawl.test/posts/first-post.html" in local.links  # type: ignore[attr-defined]
+
+
+def test_started_workers_are_the_ones_that_parse() -> None:
+    """`start` spawns the workers before any page (their imports overlap the first requests)."""
+
+    async def run() -> tuple[list[int], list[int], object]:
+        pool = ParsePool(2, 30)
+        try:
+            await pool.start()
+            started = [w.process.pid for w in pool._live]
+            parsed = [await pool.parse(JOB) for _ in range(3)]
+            return started, [w.process.pid for w in pool._live], parsed[-1]
+        finally:
+            await pool.aclose()
+
+    started, used, parsed = asyncio.run(run())
+    assert len(started) == 2 and used == started and parsed == parse_for_crawl(JOB)
+
+
+def test_a_parser_process_imports_no_http_client_and_no_store() -> None:
+    """The worker imports `rights.crawl.parse` alone: the packages above it load their modules lazily."""
+    heavy = ("httpx", "aiohttp", "sqlite_utils", "numpy", "rights.store", "rights.crawl.run")
+    code = f"import sys, rights.crawl.parse; print([m for m in {heavy!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_lazy_package_attributes_resolve_and_unknown_names_fail() -> None:
+    import rights.crawl
+    import rights.fetch
+    from rights.crawl.run import run_crawl as direct
+    from rights.fetch.page import fetch_page
+
+    assert rights.crawl.run_crawl is direct and rights.fetch.fetch_page is fetch_page
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = rights.fetch.nothing  # type: ignore[attr-defined]
 
 
 def test_timeout_kills_the_worker_and_a_new_one_takes_over() -> None:
@@ -134,3 +173,27 @@ def test_group_commits_when_full(tmp_path: Path) -> None:
         assert reader.count_pages() == 3
         store.commit_group(stop=True)
         assert reader.count_pages() == 5
+
+
+def test_grouped_writes_are_checkpointed_beside_the_writer(tmp_path: Path) -> None:
+    """While grouping, SQLite's own checkpoint (inside a commit) is off and a thread copies committed pages
+    into the database file; afterwards SQLite's default comes back."""
+    path = tmp_path / "c.db"
+    with open_store(path) as store:
+        store.start_grouping()
+        assert store.scalar("PRAGMA wal_autocheckpoint") == 0
+        before = path.stat().st_size
+        for i in range(300):
+            with store.unit():
+                page = PageRecord(
+                    f"https://a.test/{i}", f"https://a.test/{i}", 200, "ok", "t", text=f"{i} " * 2000
+                )
+                store.save_page(page)
+        store.commit_group()
+        deadline = time.monotonic() + 30
+        while path.stat().st_size < before + 1_000_000 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert path.stat().st_size >= before + 1_000_000  # the pages reached the file, not only the WAL
+        store.commit_group(stop=True)
+        assert store.scalar("PRAGMA wal_autocheckpoint") == 1000
+        assert store.count_pages() == 300

@@ -13,8 +13,20 @@ hard timeout, and the page rows built from them). See docs/crawling.md.
 
 from __future__ import annotations
 
-from rights.crawl.parse import Parsed, ParsePool, page_record, parse_for_crawl
-from rights.crawl.run import HOST_LEVEL, CrawlEvent, Progress, crawl, crawl_key, run_crawl
+from typing import TYPE_CHECKING
+
+from rights.lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from rights.crawl.parse import Parsed, ParsePool, page_record, parse_for_crawl
+    from rights.crawl.run import HOST_LEVEL, CrawlEvent, Progress, crawl, crawl_key, run_crawl
+
+# Loaded on first use: a parser process imports `rights.crawl.parse` alone, not the run and its SQLite store.
+_PARSE, _RUN = "rights.crawl.parse", "rights.crawl.run"
+__getattr__ = lazy_attributes(__name__, {
+    "Parsed": _PARSE, "ParsePool": _PARSE, "page_record": _PARSE, "parse_for_crawl": _PARSE,
+    "HOST_LEVEL": _RUN, "CrawlEvent": _RUN, "Progress": _RUN, "crawl": _RUN, "crawl_key": _RUN, "run_crawl": _RUN,
+})  # fmt: skip
 
 __all__ = [
     "HOST_LEVEL", "CrawlEvent", "ParsePool", "Parsed", "Progress", "crawl", "crawl_key", "page_record",

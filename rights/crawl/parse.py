@@ -231,7 +231,8 @@ class _Worker:
 
 
 class ParsePool:
-    """Up to `workers` parser processes (started on first use); each parse bounded by `timeout` seconds.
+    """Up to `workers` parser processes (started by `start`, or on first use); each parse bounded by `timeout`
+    seconds.
 
     Callers may run more parses than there are workers: each worker keeps its queue of jobs, so it never waits
     for the event loop between pages.
@@ -243,6 +244,12 @@ class ParsePool:
         self.restarts = 0
         self._live: list[_Worker] = []
         self._starting = asyncio.Lock()
+
+    async def start(self) -> None:
+        """Start the worker processes now, so that their imports overlap the caller's first requests."""
+        async with self._starting:
+            while len(self._live) < self.workers:
+                self._live.append(await _Worker.start())
 
     async def parse(self, job: ParseJob) -> Parsed:
         """Parse `job`. Raises ParseTimeoutError (the worker is killed and replaced), ParseRestartedError

@@ -44,6 +44,7 @@ from rights.urls import check_url, normalize
 # one, and never anything committed.
 GROUP_UNITS = 64
 GROUP_AGE = 0.2
+RESULTS_WAITING = 256  # fetched pages waiting to be processed, at most
 # Reasons that say "not now" about a whole host: its URLs stay queued for a later run.
 HOST_LEVEL = frozenset({"host_deferred", "host_failing", "robots_unreachable", "crawl_delay_too_long"})
 
@@ -116,7 +117,9 @@ class _Run:
         self.queues: dict[str, deque[FrontierItem]] = {}
         self.counts: Counter[str] = Counter()
         self.failed: Counter[str] = Counter()
-        self.results: asyncio.Queue[_Outcome] = asyncio.Queue()
+        # Fetched pages waiting for a processor. Bounded, so that fetching cannot run far ahead of parsing and
+        # storing (memory stays flat on a fast site): a full queue holds the host lanes back.
+        self.results: asyncio.Queue[_Outcome] = asyncio.Queue(maxsize=RESULTS_WAITING)
         self.wake = asyncio.Event()
         self.pending = 0  # items handed to a worker and not yet processed
         self.attempted = 0  # page items fetched or failed, this crawl (resumed runs included)
@@ -141,6 +144,7 @@ class _Run:
         status = "failed"
         try:
             async with contextlib.AsyncExitStack() as stack:
+                await self.parser.start()
                 if fetcher is None:
                     fetcher = await stack.enter_async_context(Fetcher(self.settings, cache=self.store))
                 self.fetcher = fetcher
@@ -171,7 +175,9 @@ class _Run:
         self.store.start_grouping()
         for item in self.store.frontier_queued(self.key):
             self.queues.setdefault(host_key(item.url), deque()).append(item)
-        lanes = 2 * max(1, self.settings.parse_workers)  # two pages per parser: one parsing, one queued
+        # Four pages per parser in flight: the event loop is busy fetching, so a parser with only one page
+        # queued behind the one it parses would often sit idle waiting for the loop to hand it the next.
+        lanes = 4 * max(1, self.settings.parse_workers)
         processors = [asyncio.create_task(self._process_all()) for _ in range(lanes)]
         workers: dict[str, asyncio.Task[None]] = {}
         try:
@@ -333,9 +339,12 @@ class _Run:
         self._tally(status, item.url)
 
     def _discovered(self, item: FrontierItem, parsed: Parsed) -> list[FrontierItem]:
+        # The parser kept only in-scope links (`in_site_links`) and only below the maximum depth; feeds are
+        # announced by the page and may lie anywhere, so they are checked here.
         found = [FrontierItem(url, item.depth + 1, "page", item.url) for url in parsed.links]
-        found += [FrontierItem(url, item.depth, "feed", item.url) for url in parsed.feeds]
-        return self._in_scope(found)
+        return found + self._in_scope(
+            [FrontierItem(url, item.depth, "feed", item.url) for url in parsed.feeds]
+        )
 
     def _record_discovery(self, item: FrontierItem, fetched: Fetched) -> None:
         if item.kind == "sitemap":

@@ -10,32 +10,26 @@ Failures raise `FetchError(url, reason, detail)` with a stable reason code: bad_
 robots_disallowed, robots_unreachable, crawl_delay_too_long, too_large, timeout, timeout_total,
 too_many_redirects, bad_redirect, not_html, bad_encoding, http_status (detail: the status), network_error,
 tls_error, protocol_error, host_deferred, host_failing.
+
+The names below are loaded on first use (PEP 562), so that `rights.fetch.decode`, which the parser processes
+need, does not bring httpx and aiohttp with it (about 150 ms of imports for each worker process).
 """
 
 from __future__ import annotations
 
-import asyncio
+from typing import TYPE_CHECKING
 
-from rights.config import Settings
-from rights.errors import InputError
-from rights.fetch.fetcher import ANY, HTML, Fetcher, RobotsCache, host_key, origin_of
-from rights.guard import parse_resolve
-from rights.models import Fetched
-from rights.urls import check_url
+from rights.lazy import lazy_attributes
 
+if TYPE_CHECKING:
+    from rights.errors import InputError
+    from rights.fetch.fetcher import ANY, HTML, Fetcher, RobotsCache, host_key, origin_of
+    from rights.fetch.page import fetch_page
 
-def fetch_page(
-    url: str, settings: Settings, *, cache: RobotsCache | None = None, accept: str = HTML
-) -> Fetched:
-    """Fetch one page through the crawler's rules. Bad input raises before any I/O."""
-    url = check_url(url)
-    parse_resolve(settings.resolve)
-
-    async def run() -> Fetched:
-        async with Fetcher(settings, cache=cache) as fetcher:
-            return await fetcher.fetch(url, accept=accept)
-
-    return asyncio.run(run())
-
+_FETCHER = "rights.fetch.fetcher"
+__getattr__ = lazy_attributes(__name__, {
+    "ANY": _FETCHER, "HTML": _FETCHER, "Fetcher": _FETCHER, "RobotsCache": _FETCHER, "host_key": _FETCHER,
+    "origin_of": _FETCHER, "fetch_page": "rights.fetch.page", "InputError": "rights.errors",
+})  # fmt: skip
 
 __all__ = ["ANY", "HTML", "Fetcher", "InputError", "RobotsCache", "fetch_page", "host_key", "origin_of"]

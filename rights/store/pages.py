@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rights.models import PageRecord
-from rights.store.db import Connection
+from rights.store.db import Connection, sqlite_errors
 from rights.store.schema import VISIT_STATUSES
 
 _PAGE_COLUMNS = (
@@ -77,13 +77,12 @@ class Pages(Connection):
 
     def get_validators(self, url: str) -> tuple[str | None, str | None, str | None]:
         """(etag, last_modified, content_hash) of the stored copy, for a conditional request."""
-        rows = self.query(
-            "SELECT etag, last_modified, content_hash FROM pages WHERE url = ? AND fetch_status = 'ok'",
-            (url,),
-        )
-        if not rows:
-            return None, None, None
-        return rows[0]["etag"], rows[0]["last_modified"], rows[0]["content_hash"]
+        with sqlite_errors(self.path):  # once per crawled page: the bare cursor, not sqlite-utils' dict rows
+            row = self.conn.execute(
+                "SELECT etag, last_modified, content_hash FROM pages WHERE url = ? AND fetch_status = 'ok'",
+                (url,),
+            ).fetchone()
+        return (row[0], row[1], row[2]) if row is not None else (None, None, None)
 
     def touch_page(self, url: str, *, run_id: int | None, headers: Mapping[str, str] | None = None) -> None:
         """A visit found the stored copy unchanged (304 or same bytes): move `checked_at` (and take any new
