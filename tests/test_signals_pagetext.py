@@ -1,0 +1,62 @@
+"""`PageText.having`: the trigger-word prefilter every text detector starts from."""
+
+from __future__ import annotations
+
+from rights.signals.common import PageText
+from tests.helpers import page
+
+BODY = (
+    "<p>Nothing to see in this first paragraph.</p>"
+    "<p>This story was Originally Published by the Harbour Gazette.</p>"
+    "<p>Photo: AP. A map of the new routes.</p>"
+    "<p>The apple harvest was late this year.</p>"
+    "<footer><p>Copyright 2026 Example News. Do not reprint.</p></footer>"
+)
+
+
+def texts(blocks: list) -> list[str]:  # type: ignore[type-arg]
+    return [b.text for b in blocks]
+
+
+def test_case_insensitive_words_find_their_blocks_in_page_order() -> None:
+    found = PageText(page(BODY)).having(("reprint", "originally published"))
+    assert texts(found) == [
+        "This story was Originally Published by the Harbour Gazette.",
+        "Copyright 2026 Example News. Do not reprint.",
+    ]
+
+
+def test_a_case_sensitive_word_matches_its_exact_spelling_only() -> None:
+    text = PageText(page(BODY))
+    assert texts(text.having(("AP",), exact=True)) == ["Photo: AP. A map of the new routes."]  # not "apple"
+    assert text.having(("photo",), exact=True) == []
+    assert texts(text.having(("photo",))) == ["Photo: AP. A map of the new routes."]
+
+
+def test_several_word_sets_on_one_page_keep_their_own_hits() -> None:
+    text = PageText(page(BODY))
+    first = text.having(("harvest",))
+    second = text.having(("gazette", "copyright"))
+    again = text.having(("harvest",))
+    assert texts(first) == texts(again) == ["The apple harvest was late this year."]
+    assert len(second) == 2 and "Harbour Gazette" in second[0].text
+
+
+def test_a_capital_in_a_case_insensitive_word_never_matches() -> None:
+    assert PageText(page(BODY)).having(("Originally",)) == []
+
+
+def test_case_folding_that_changes_length_still_maps_hits_to_blocks() -> None:
+    """ "İ".lower() is two characters: offsets into the lower-cased text differ from the original's."""
+    body = "<p>İİİİ İstanbul notes.</p><p>Reprinted with permission from AP.</p><p>Later, reprint rules.</p>"
+    text = PageText(page(body))
+    assert texts(text.having(("reprint",))) == [
+        "Reprinted with permission from AP.",
+        "Later, reprint rules.",
+    ]
+    assert texts(text.having(("AP",), exact=True)) == ["Reprinted with permission from AP."]
+
+
+def test_an_empty_word_set_or_page_finds_nothing() -> None:
+    assert PageText(page(BODY)).having(()) == []
+    assert PageText(page("")).having(("reprint",)) == []
