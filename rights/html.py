@@ -525,6 +525,30 @@ def _zone_cached(tag: str, ident: str, role: str | None, itemprop: str | None) -
     return _zone_of(tag, {"role": role, "itemprop": itemprop}, ident)
 
 
+# (tag, id, class, role, itemprop) -> (the zone the element names, its path segment); cleared when full.
+_KINDS: dict[tuple[str, str | None, str | None, str | None, str | None], tuple[Zone | None, str]] = {}
+_MAX_KINDS = 65536
+
+
+def _kind(
+    tag: str, ident: str | None, cls: str | None, role: str | None, itemprop: str | None
+) -> tuple[Zone | None, str]:
+    found = None
+    if (ident or cls or tag in _TAG_ZONES or role is not None or itemprop is not None) and tag not in (
+        "html",
+        "body",
+    ):
+        text = f"{ident or ''} {cls or ''}".lower().translate(_NO_DIGITS)
+        found = _zone_cached(tag, text, role, itemprop)
+    if ident:
+        seg = f"{tag}#{ident.strip()[:40]}"
+    elif cls and cls.split():
+        seg = f"{tag}.{cls.split()[0][:40]}"
+    else:
+        seg = tag
+    return found, seg
+
+
 class _Builder:
     """One pre-order pass over the DOM, memoising each element's inherited _Info by mem_id."""
 
@@ -576,29 +600,26 @@ class _Builder:
         mem_id = node.mem_id
         in_article = parent.in_article or mem_id == self.article_id
         zone = parent.zone
-        ident, cls = attrs.get("id"), attrs.get("class")
-        if (
-            (ident or cls or tag in _TAG_ZONES or "role" in attrs or "itemprop" in attrs)
-            and tag not in ("html", "body")
-            and mem_id not in self.guarded
-        ):
-            text = f"{ident or ''} {cls or ''}".lower().translate(_NO_DIGITS)
-            found = _zone_cached(tag, text, attrs.get("role"), attrs.get("itemprop"))
-            if found is Zone.HEADER and in_article:
-                found = Zone.BYLINE
-            if found is not None:
-                zone = found
+        ident, cls, role, itemprop = (
+            attrs.get("id"),
+            attrs.get("class"),
+            attrs.get("role"),
+            attrs.get("itemprop"),
+        )
+        key = (tag, ident, cls, role, itemprop)
+        kind = _KINDS.get(key)
+        if kind is None:
+            kind = _KINDS[key] = _kind(tag, ident, cls, role, itemprop)
+            if len(_KINDS) > _MAX_KINDS:
+                _KINDS.clear()
+        found, seg = kind
+        if found is not None and mem_id not in self.guarded:
+            zone = Zone.BYLINE if found is Zone.HEADER and in_article else found
         if in_article and (zone is Zone.OTHER or zone is Zone.HEADER):
             zone = Zone.MAIN
         is_block = tag in _BLOCKS
         if not is_block and tag not in _SPECIAL and zone is parent.zone and in_article is parent.in_article:
             return parent
-        if ident:
-            seg = f"{tag}#{ident.strip()[:40]}"
-        elif cls and cls.split():
-            seg = f"{tag}.{cls.split()[0][:40]}"
-        else:
-            seg = tag
         segs = (*parent.segs[-3:], seg)
         quoted = parent.quoted or tag == "blockquote" or tag == "q"
         anchor = parent.anchor

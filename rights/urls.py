@@ -122,6 +122,7 @@ def same_site(a: str | None, b: str | None) -> bool:
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _origin(base: str) -> str | None:
     try:
         parts = urlsplit(base)
