@@ -106,6 +106,11 @@ def registrable_domain(url_or_host: str | None) -> str:
     """The registrable domain (eTLD+1): `www.bbc.co.uk` -> `bbc.co.uk`; an IP or `localhost` is itself."""
     if not url_or_host:
         return ""
+    return _registrable(url_or_host)
+
+
+@lru_cache(maxsize=8192)  # detectors and scope checks ask about the same few hosts and URLs again and again
+def _registrable(url_or_host: str) -> str:
     host = host_of(url_or_host) if ("/" in url_or_host or ":" in url_or_host) else url_or_host.lower()
     host = host.rstrip(".")
     if host.startswith("www."):

@@ -60,3 +60,32 @@ def test_case_folding_that_changes_length_still_maps_hits_to_blocks() -> None:
 def test_an_empty_word_set_or_page_finds_nothing() -> None:
     assert PageText(page(BODY)).having(()) == []
     assert PageText(page("")).having(("reprint",)) == []
+
+
+def test_pattern_prefilters_use_words_that_case_folding_keeps() -> None:
+    """The gates before the costly patterns search the case-folded text: a gate word that folding changed
+    (say "ß") would silently skip blocks the pattern matches."""
+    from rights.signals import attribution
+
+    words = [w for _, rule_words, _ in attribution._INBOUND for w in rule_words]
+    words += [*attribution._OUTBOUND_WORDS, *attribution._DE_INFIX_WORDS, "permission"]
+    assert words and all(w.casefold() == w for w in words)
+
+
+def test_photo_credit_prefilter_agrees_with_the_pattern() -> None:
+    from rights.signals import wires
+
+    texts = [
+        "(AP Photo/Jane Doe) Crowds gathered at the harbour.",
+        "REUTERS/Ann Smith",
+        "AFP via Getty Images",
+        "Photo credit: staff of Reuters",
+        "Bild: dpa",
+        "The Reuters report said exports fell.",
+        "Harbour cranes, photographed at dawn.",
+        "A story with no credit at all.",
+    ]
+    for text in texts:
+        found, direct = wires.photo_credit(text), wires.PHOTO_CREDIT.search(text)
+        assert (found and found.span()) == (direct and direct.span()), text
+    assert wires.photo_credit("AP Photo") is not None and wires.photo_credit("no agency here") is None

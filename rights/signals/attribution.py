@@ -331,10 +331,17 @@ _OUTBOUND_NOTICE = re.compile(
 )
 
 
+# Words each costly pattern cannot match without (searched in the case-folded text, a superset of what the
+# patterns' re.I matches), so that most candidate blocks skip the pattern altogether.
+_OUTBOUND_WORDS = ("printed", "published", "syndicated", "posted", "picked up", "translated", "featured", "run",
+                   "appeared", "ran")  # fmt: skip
+_DE_INFIX_WORDS = ("zuerst", "zunächst", "ursprünglich", "erstmals")
+
+
 def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     text = block.text
-    low = text.lower()
-    outbound = _OUTBOUND_NOTICE.search(text)
+    low = text.casefold()
+    outbound = _OUTBOUND_NOTICE.search(text) if any(w in low for w in _OUTBOUND_WORDS) else None
     if outbound and not re.search(r"\b(?:originally|first|initially|from)\b", outbound.group(0), re.I):
         sink.reject(
             "outbound_notice",
@@ -346,7 +353,7 @@ def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None
             continue
         for match in pattern.finditer(text):
             _consider(page, block, rule, match.start(), match.start("rest"), match.group("rest"), order, sink)
-    infix = _DE_INFIX.search(text)
+    infix = _DE_INFIX.search(text) if any(w in low for w in _DE_INFIX_WORDS) else None
     if infix:
         _consider(
             page, block, "de-zunaechst", infix.start(), infix.start("rest"), infix.group("rest"), order, sink
@@ -357,7 +364,7 @@ def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None
         _consider(
             page, block, "source-line", line.start(), rest_at, line.group("rest"), order, sink, strength=2
         )
-    permission = _PERMISSION_ONLY.search(text)
+    permission = _PERMISSION_ONLY.search(text) if "permission" in low else None
     if permission:
         _permission_without_name(page, block, permission.start(), order, sink)
     if block.in_article and ("©" in text or "copyright" in text.lower()):
@@ -543,7 +550,7 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
         if match:
             found = (match.group("credit"), "wire-trailer")
     if found is None:
-        photo = wires.PHOTO_CREDIT.search(text)
+        photo = wires.photo_credit(text)
         if photo and (len(text) <= 300 or in_media(block)):
             sink.reject(
                 "image_credit",
@@ -559,7 +566,7 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     if in_media(block) and rule != "wire-dateline":
         sink.reject("image_credit", f"a photo or caption credit ({credit}), not a story credit", evidence)
         return
-    if wires.PHOTO_CREDIT.search(text[:160]) and rule in ("wire-byline", "wire-credit"):
+    if wires.photo_credit(text[:160]) and rule in ("wire-byline", "wire-credit"):
         sink.reject("image_credit", f"a photo credit ({credit}), not a story credit", evidence)
         return
     if block.tag in ("figcaption", "caption"):

@@ -135,6 +135,17 @@ PHOTO_CREDIT = re.compile(
     rf"(?:{_AGENCY_ALT})\b",
     re.I,
 )
+# Every branch of PHOTO_CREDIT needs one of these (or a "/"): without them the costly search cannot match.
+_PHOTO_WORDS = ("photo", "foto", "image", "picture", "video", "graphic", "bild", "credit", "via")
+
+
+def photo_credit(text: str) -> re.Match[str] | None:
+    """`PHOTO_CREDIT.search(text)`, skipped when the text lacks every word the pattern needs."""
+    if "/" not in text:
+        low = text.lower()
+        if not any(word in low for word in _PHOTO_WORDS):
+            return None
+    return PHOTO_CREDIT.search(text)
 
 
 def wire_for(credit: str) -> Wire | None:
