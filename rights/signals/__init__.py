@@ -29,7 +29,7 @@ def detect_signals(page: Page) -> Signals:
     attributions, rejected = detect_attributions(page, text)
     licenses, lic_rejected = detect_licenses(page, text)
     license, conflicts = primary_license(licenses)
-    copyrights, cr_rejected = detect_copyrights(page)
+    copyrights, cr_rejected = detect_copyrights(page, text)
     terms = detect_terms(page, license, text)
     top = attributions[0] if attributions and attributions[0].strength >= 2 else None
     if top is None and attributions:

@@ -201,7 +201,7 @@ class PageText:
     def __init__(self, page: Page) -> None:
         self.blocks = [b for b in page.blocks if b.zone is not Zone.HTML_COMMENT]
         self.raw = "\n".join(b.text for b in self.blocks)
-        self.lower = "\n".join(b.text.lower() for b in self.blocks)  # lower() may change a text's length
+        self.lower = self.raw.lower()  # may change a text's length ("İ"); "\n" stops a final-sigma context
         self.offsets = _offsets(b.text for b in self.blocks)
         self._aligned = len(self.lower) == len(self.raw)
         self.lower_offsets = self.offsets if self._aligned else _offsets(self.lower.split("\n"))

@@ -10,7 +10,7 @@ import re
 from rights.jsonld import names, types_of
 from rights.metadata import ARTICLE_TYPES
 from rights.models import CopyrightNotice, Evidence, Page, Rejected, TextBlock, Zone
-from rights.signals.common import IMAGE_WORDS, block_evidence, clip, in_media, meta_evidence
+from rights.signals.common import IMAGE_WORDS, PageText, block_evidence, clip, in_media, meta_evidence
 from rights.signals.wires import AGENCY_COPYRIGHT
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -141,9 +141,16 @@ def _is_image_credit(block: TextBlock, text: str, start: int, holder: str | None
 _CODE = re.compile(r"function\s*\(|\bvar\s+\w+\s*=|[{};]\s*[{};]|=>|\*/")
 
 
-def _from_blocks(page: Page, rejected: list[Rejected]) -> list[tuple[int, CopyrightNotice]]:
+# A block holding none of these cannot hold a copyright line.
+_WORDS = ("©", "copyright", "(c)", "urheberrecht", "rights reserved")
+
+
+def _from_blocks(
+    page: Page, text_of: PageText, rejected: list[Rejected]
+) -> list[tuple[int, CopyrightNotice]]:
     found: list[tuple[int, CopyrightNotice]] = []
-    for order, block in enumerate(page.blocks):
+    for block in text_of.having(_WORDS):
+        order = block.index
         if block.zone in (Zone.HTML_COMMENT, Zone.COMMENTS) or len(block.text) > 2000:
             continue
         text = block.text
@@ -275,10 +282,12 @@ def _rank(order: int, notice: CopyrightNotice, last: int) -> tuple[int, int, int
     return (tier, -quality, last - order if notice.scope == "site" else order)
 
 
-def detect_copyrights(page: Page) -> tuple[list[CopyrightNotice], list[Rejected]]:
+def detect_copyrights(
+    page: Page, text: PageText | None = None
+) -> tuple[list[CopyrightNotice], list[Rejected]]:
     """All copyright notices, most relevant first: article-level lines, JSON-LD, then site footers and meta."""
     rejected: list[Rejected] = []
-    lines = _from_blocks(page, rejected)
+    lines = _from_blocks(page, text or PageText(page), rejected)
     last = len(page.blocks)
     ranked = sorted((n for n in lines if n[1].holder), key=lambda item: _rank(item[0], item[1], last))
     meta = [n for n in _from_metadata(page) if n.holder]
