@@ -239,7 +239,7 @@ def _depth_cut(text: str) -> int | None:
 
 
 def _defuse(text: str, warnings: list[str]) -> str:
-    if text.count("<") > MAX_DEPTH:
+    if text.count("<") - text.count("</") > MAX_DEPTH:  # fewer opening tags than that cannot nest deeper
         cut = _depth_cut(text)
         if cut is not None:
             warnings.append(f"elements nested deeper than {MAX_DEPTH} levels; page cut at character {cut}")
@@ -413,8 +413,9 @@ def _wrappers_inside(main: LexborNode) -> set[int]:
     found = set()
     for node in main.css("[class], [id]"):
         attrs = node.attributes
-        ident = f"{attrs.get('id') or ''} {attrs.get('class') or ''}".lower().translate(_NO_DIGITS)
-        zone = _zone_cached(node.tag or "", ident, attrs.get("role"), attrs.get("itemprop"))
+        zone = _kind_of(
+            node.tag or "", attrs.get("id"), attrs.get("class"), attrs.get("role"), attrs.get("itemprop")
+        )[0]
         if (
             zone in (Zone.ASIDE, Zone.NAV, Zone.FOOTER, Zone.HEADER, Zone.COMMENTS)
             and _text_len(node) * 2 > total
@@ -530,6 +531,19 @@ _KINDS: dict[tuple[str, str | None, str | None, str | None, str | None], tuple[Z
 _MAX_KINDS = 65536
 
 
+def _kind_of(
+    tag: str, ident: str | None, cls: str | None, role: str | None, itemprop: str | None
+) -> tuple[Zone | None, str]:
+    """`_kind`, memoised in `_KINDS`."""
+    key = (tag, ident, cls, role, itemprop)
+    kind = _KINDS.get(key)
+    if kind is None:
+        if len(_KINDS) >= _MAX_KINDS:
+            _KINDS.clear()
+        kind = _KINDS[key] = _kind(tag, ident, cls, role, itemprop)
+    return kind
+
+
 def _kind(
     tag: str, ident: str | None, cls: str | None, role: str | None, itemprop: str | None
 ) -> tuple[Zone | None, str]:
@@ -549,6 +563,21 @@ def _kind(
     return found, seg
 
 
+@dataclass(slots=True)
+class _LinkDraft:
+    """An `<a href>` while the walk is still collecting its text, block and first image."""
+
+    url: str
+    rel: tuple[str, ...]
+    zone: Zone
+    path: str
+    in_article: bool
+    title: str
+    type: str
+    block: int | None = None
+    image_src: str = ""
+
+
 class _Builder:
     """One pre-order pass over the DOM, memoising each element's inherited _Info by mem_id."""
 
@@ -563,7 +592,7 @@ class _Builder:
         if main is not None:
             self.guarded.update(_wrappers_inside(main))
         self.blocks: list[TextBlock] = []
-        self.links: list[dict[str, object]] = []
+        self.links: list[_LinkDraft] = []
         self.images: list[Image] = []
         self.run: list[str] = []
         self.run_info: _Info | None = None
@@ -582,7 +611,9 @@ class _Builder:
                     )
                 )
                 for anchor in self.run_anchors:
-                    self.links[anchor].setdefault("block", index)
+                    draft = self.links[anchor]
+                    if draft.block is None:
+                        draft.block = index
         self.run, self.run_info, self.run_anchors = [], None, []
 
     def element(self, node: LexborNode, parent: _Info) -> _Info:
@@ -608,11 +639,7 @@ class _Builder:
         )
         key = (tag, ident, cls, role, itemprop)
         kind = _KINDS.get(key)
-        if kind is None:
-            kind = _KINDS[key] = _kind(tag, ident, cls, role, itemprop)
-            if len(_KINDS) > _MAX_KINDS:
-                _KINDS.clear()
-        found, seg = kind
+        found, seg = kind if kind is not None else _kind_of(tag, ident, cls, role, itemprop)
         if found is not None and mem_id not in self.guarded:
             zone = Zone.BYLINE if found is Zone.HEADER and in_article else found
         if in_article and (zone is Zone.OTHER or zone is Zone.HEADER):
@@ -639,11 +666,11 @@ class _Builder:
         url = absolute(self.url, href) if href else None
         if url is None:
             return -1
-        self.links.append({
-            "url": url, "rel": tuple((attrs.get("rel") or "").lower().split()),
-            "zone": zone, "path": " > ".join(segs), "tag": "a", "in_article": in_article,
-            "title": attrs.get("title") or "", "type": attrs.get("type") or "",
-        })  # fmt: skip
+        rel = tuple((attrs.get("rel") or "").lower().split())
+        path = " > ".join(segs)
+        self.links.append(
+            _LinkDraft(url, rel, zone, path, in_article, attrs.get("title") or "", attrs.get("type") or "")
+        )
         self.link_text.append([])
         return len(self.links) - 1
 
@@ -659,9 +686,9 @@ class _Builder:
         url = absolute(self.url, src) if src else None
         if url is None:
             return
-        link = str(self.links[anchor]["url"]) if anchor >= 0 else ""
-        if anchor >= 0:
-            self.links[anchor].setdefault("image_src", url)
+        link = self.links[anchor].url if anchor >= 0 else ""
+        if anchor >= 0 and not self.links[anchor].image_src:
+            self.links[anchor].image_src = url
         self.images.append(
             Image(
                 url,
@@ -730,9 +757,23 @@ class _Builder:
 
     def page_links(self) -> list[Link]:
         out = []
-        for link, parts in zip(self.links, self.link_text, strict=True):
+        for d, parts in zip(self.links, self.link_text, strict=True):
             text = " ".join("".join(parts).split())[:MAX_LINK_TEXT]
-            out.append(Link(text=text, **link))  # type: ignore[arg-type]
+            out.append(
+                Link(
+                    d.url,
+                    text,
+                    d.rel,
+                    d.zone,
+                    d.path,
+                    "a",
+                    d.in_article,
+                    d.block,
+                    d.title,
+                    d.type,
+                    d.image_src,
+                )
+            )
         return out
 
 
