@@ -89,3 +89,17 @@ def test_photo_credit_prefilter_agrees_with_the_pattern() -> None:
         found, direct = wires.photo_credit(text), wires.PHOTO_CREDIT.search(text)
         assert (found and found.span()) == (direct and direct.span()), text
     assert wires.photo_credit("AP Photo") is not None and wires.photo_credit("no agency here") is None
+
+
+def test_word_sets_registered_from_many_threads_keep_their_own_hits() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    words = [f"marker{i}x" for i in range(16)]
+    body = "".join(f"<p>Block {i} holds marker{i}x only.</p>" for i in range(16))
+
+    def find(i: int) -> list[str]:
+        return texts(PageText(page(body)).having((words[i], f"absent{i}q")))
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(find, range(16)))
+    assert results == [[f"Block {i} holds marker{i}x only."] for i in range(16)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -215,20 +216,21 @@ class PageText:
         bit = _register(tuple(words), exact)
         if exact and not self._aligned:  # rare (e.g. "İ"): case-folded positions do not map back
             return self._find_each(words)
-        if self._scanned < len(_REGISTERED):
+        if self._scanned <= bit:  # the last scan predates this word set
             self._scan()
         return [self.blocks[i] for i in sorted(self._hits.get(bit, ()))]
 
     def _scan(self) -> None:
         hits: dict[int, set[int]] = {}
         raw, aligned, offsets = self.raw, self._aligned, self.lower_offsets
-        for end, (length, targets) in _automaton().iter(self.lower):
+        automaton, covered = _automaton()
+        for end, (length, targets) in automaton.iter(self.lower):
             start = end - length + 1
             index = bisect_right(offsets, start) - 1
             for bit, exact_word in targets:
                 if exact_word is None or (aligned and raw.startswith(exact_word, start)):
                     hits.setdefault(bit, set()).add(index)
-        self._hits, self._scanned = hits, len(_REGISTERED)
+        self._hits, self._scanned = hits, covered
 
     def _find_each(self, words: Sequence[str]) -> list[TextBlock]:
         hits: set[int] = set()
@@ -255,21 +257,40 @@ def _offsets(texts: Iterable[str]) -> list[int]:
 _REGISTERED: dict[tuple[tuple[str, ...], bool], int] = {}
 
 
+_REGISTERING = threading.Lock()
+
+
 def _register(words: tuple[str, ...], exact: bool) -> int:
     bit = _REGISTERED.get((words, exact))
     if bit is None:
-        bit = _REGISTERED[words, exact] = len(_REGISTERED)
-        _automaton.cache_clear()
+        with _REGISTERING:  # two threads registering at once must not share a bit
+            bit = _REGISTERED.get((words, exact))
+            if bit is None:
+                bit = _REGISTERED[words, exact] = len(_REGISTERED)
     return bit
 
 
-@lru_cache(maxsize=1)
-def _automaton() -> ahocorasick.Automaton:
-    """One automaton over the lower-cased page for every registered set. A case-sensitive word is entered
-    lower-cased and checked against the original text at each hit; a case-insensitive word is entered as
-    given (so a capital in it never matches, as with a plain search of the lower-cased text)."""
+_BUILT: tuple[ahocorasick.Automaton, int] | None = None  # the automaton and how many word sets it covers
+
+
+def _automaton() -> tuple[ahocorasick.Automaton, int]:
+    """The automaton over every registered word set (rebuilt when a set is added), and the sets it covers."""
+    global _BUILT
+    built = _BUILT
+    if built is None or built[1] < len(_REGISTERED):
+        with _REGISTERING:
+            built = _BUILT
+            if built is None or built[1] < len(_REGISTERED):
+                built = _BUILT = (_build(list(_REGISTERED.items())), len(_REGISTERED))
+    return built
+
+
+def _build(sets: list[tuple[tuple[tuple[str, ...], bool], int]]) -> ahocorasick.Automaton:
+    """One automaton over the lower-cased page for all `sets`. A case-sensitive word is entered lower-cased
+    and checked against the original text at each hit; a case-insensitive word is entered as given (so a
+    capital in it never matches, as with a plain search of the lower-cased text)."""
     entries: dict[str, list[tuple[int, str | None]]] = {}
-    for (words, exact), bit in _REGISTERED.items():
+    for (words, exact), bit in sets:
         for word in words:
             entries.setdefault(word.lower() if exact else word, []).append((bit, word if exact else None))
     automaton = ahocorasick.Automaton()
