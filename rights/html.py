@@ -362,6 +362,7 @@ class _Info:
     segs: tuple[str, ...]  # the last path segments, outermost first
     quoted: bool
     anchor: int  # index into links of the enclosing <a>, or -1
+    q: int = -1  # mem_id of the innermost enclosing <q>, or -1
 
 
 def _attr_text(node: LexborNode) -> str:
@@ -563,6 +564,12 @@ def _kind(
     return found, seg
 
 
+# `<q>` quotation marks, as private-use stand-ins while a block's text is collected (so that the whitespace
+# next to them can be dropped when the block is flushed), then typographic quotes.
+_Q_OPEN, _Q_CLOSE = "\ue000", "\ue001"
+_Q_MARKS = re.compile("\ue000\\s*|\\s*\ue001")
+
+
 @dataclass(slots=True)
 class _LinkDraft:
     """An `<a href>` while the walk is still collecting its text, block and first image."""
@@ -598,11 +605,14 @@ class _Builder:
         self.run_info: _Info | None = None
         self.run_anchors: list[int] = []
         self.link_text: list[list[str]] = []
+        self.open_quotes: list[tuple[int, int]] = []  # open <q>s: (mem_id, block)
 
     def flush(self) -> None:
         info = self.run_info
         if info is not None and self.run:
             text = " ".join("".join(self.run).split())
+            if _Q_OPEN in text or _Q_CLOSE in text:
+                text = _Q_MARKS.sub(lambda m: "“" if m.group(0).strip() == _Q_OPEN else "”", text)
             if text:
                 index = len(self.blocks)
                 self.blocks.append(
@@ -625,7 +635,15 @@ class _Builder:
             return parent
         if tag in _SKIP:
             return _Info(
-                parent.zone, parent.in_article, True, parent.block, tag, parent.segs, parent.quoted, -1
+                parent.zone,
+                parent.in_article,
+                True,
+                parent.block,
+                tag,
+                parent.segs,
+                parent.quoted,
+                -1,
+                parent.q,
             )
         attrs = node.attributes
         mem_id = node.mem_id
@@ -657,7 +675,26 @@ class _Builder:
         if is_block and self.run:
             self.flush()
         block = mem_id if is_block or zone is not parent.zone else parent.block
-        return _Info(zone, in_article, False, block, tag, segs, quoted, anchor)
+        if tag != "q":
+            return _Info(zone, in_article, False, block, tag, segs, quoted, anchor, parent.q)
+        info = _Info(zone, in_article, False, block, tag, segs, quoted, anchor, mem_id)
+        self._open_quote(info)
+        return info
+
+    def _open_quote(self, info: _Info) -> None:
+        """A `<q>` renders with quotation marks: put them into the block text, so the matcher sees a quote."""
+        if self.run_info is None or self.run_info.block != info.block:
+            self.flush()
+            self.run_info = info
+        self.run.append(_Q_OPEN)
+        self.open_quotes.append((info.q, info.block))
+
+    def _close_quotes(self, inside: int) -> None:
+        """Close the `<q>`s the walk has left (all but `inside` and its ancestors)."""
+        while self.open_quotes and self.open_quotes[-1][0] != inside:
+            _, block = self.open_quotes.pop()
+            if self.run_info is not None and self.run_info.block == block:
+                self.run.append(_Q_CLOSE)
 
     def _link(
         self, attrs: Mapping[str, str | None], zone: Zone, segs: tuple[str, ...], in_article: bool
@@ -733,6 +770,8 @@ class _Builder:
                 info = memo.get(parent.mem_id, root_info) if parent is not None else root_info
                 if info.skip:
                     continue
+                if self.open_quotes and info.q != self.open_quotes[-1][0]:
+                    self._close_quotes(info.q)
                 if info.anchor >= 0:
                     link_text[info.anchor].append(content)
                 if self.run_info is not info and (self.run_info is None or self.run_info.block != info.block):
@@ -745,6 +784,8 @@ class _Builder:
             elif node.is_element_node:
                 parent = node.parent
                 info = memo.get(parent.mem_id, root_info) if parent is not None else root_info
+                if self.open_quotes and info.q != self.open_quotes[-1][0]:
+                    self._close_quotes(info.q)
                 memo[node.mem_id] = self.element(node, info)
                 run = self.run
             elif node.is_comment_node:
@@ -753,6 +794,7 @@ class _Builder:
                 if not info.skip:
                     self.comment(node.comment_content or "", info)
                 run = self.run
+        self._close_quotes(-2)
         self.flush()
 
     def page_links(self) -> list[Link]:

@@ -91,6 +91,29 @@ def test_blocks_split_at_block_elements_and_keep_inline_text_together() -> None:
     assert [b.text for b in parsed.blocks] == ["Copyright 2020 Acme", "Inner", "tail"]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<p>She said <q>the cranes are back</q>, and left.</p>",
+            ["She said “the cranes are back”, and left."],
+        ),
+        ("<p><q> spaced out </q> after</p>", ["“spaced out” after"]),
+        ("<p>a <q>outer <q>inner</q> end</q> z</p>", ["a “outer “inner” end” z"]),
+        ("<p>x <q>never closed", ["x “never closed”"]),
+        ("<p><q><a href='/s'>linked words</a></q> tail</p>", ["“linked words” tail"]),
+        ("<p>no quote here</p><p><q>second</q></p>", ["no quote here", "“second”"]),
+    ],
+)
+def test_inline_q_gets_its_quotation_marks(body: str, expected: list[str]) -> None:
+    assert [b.text for b in page(body).blocks] == expected
+
+
+def test_quotation_marks_stay_out_of_link_text() -> None:
+    links = page("<p><q><a href='/s'>linked words</a></q></p>").links
+    assert [link.text for link in links if link.tag == "a"] == ["linked words"]
+
+
 def test_links_are_absolute_with_text_rel_tokens_and_block() -> None:
     parsed = page(
         '<p>See <a rel="License NoOpener" href="/terms#x">our terms</a>.</p>',

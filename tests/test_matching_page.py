@@ -146,3 +146,20 @@ def test_link_lists_are_not_article_text() -> None:
     page = parse_page(f"<html><body><article>{body}<ul>{related}</ul></article></body></html>".encode())
     text = page_text(page).text
     assert text.startswith(BODY[0]) and "Related headline" not in text
+
+
+def test_blog_quoting_inline_with_q_is_a_quote() -> None:
+    """`<q>` renders with quotation marks, so the block text carries them and the passage counts as quoted."""
+    quoted = html.escape(BODY[1])
+    blog = (
+        "<!doctype html><html><head><title>Notes</title></head><body><article><h1>Town notes</h1>"
+        "<p>Our valley has waited a long time for news about the town centre, and readers keep writing to us "
+        "about the square and the market hall, so here is the line everyone is talking about this week.</p>"
+        f"<p>The partner paper put it plainly: <q>{quoted}</q> We will follow the story as it develops.</p>"
+        "</article></body></html>"
+    ).encode()
+    page = parse_page(blog, url="https://valley-notes.example/q")
+    assert f"plainly: “{BODY[1]}” We will" in " ".join(b.text for b in page.blocks)
+    match = compare_pages(page, load("courier_story.html"))
+    assert match.verdict == "quote"
+    assert [p.quoted for p in match.passages] == [True]
