@@ -239,7 +239,8 @@ def _depth_cut(text: str) -> int | None:
 
 
 def _defuse(text: str, warnings: list[str]) -> str:
-    if text.count("<") - text.count("</") > MAX_DEPTH:  # fewer opening tags than that cannot nest deeper
+    # fewer opening tags than MAX_DEPTH cannot nest deeper (the second count only runs on large pages)
+    if text.count("<") > MAX_DEPTH and text.count("<") - text.count("</") > MAX_DEPTH:
         cut = _depth_cut(text)
         if cut is not None:
             warnings.append(f"elements nested deeper than {MAX_DEPTH} levels; page cut at character {cut}")
@@ -410,18 +411,18 @@ def _deepest_holding(best: LexborNode, size: int, candidates: list[tuple[int, Le
 def _wrappers_inside(main: LexborNode) -> set[int]:
     """Elements inside the article body that look like chrome by name but hold most of its text
     (a `sidebar-and-content` wrapper): they are layout, not a zone."""
-    total = _text_len(main)
+    total = -1  # the body's text length, measured at the first chrome-named element
     found = set()
     for node in main.css("[class], [id]"):
         attrs = node.attributes
         zone = _kind_of(
             node.tag or "", attrs.get("id"), attrs.get("class"), attrs.get("role"), attrs.get("itemprop")
         )[0]
-        if (
-            zone in (Zone.ASIDE, Zone.NAV, Zone.FOOTER, Zone.HEADER, Zone.COMMENTS)
-            and _text_len(node) * 2 > total
-        ):
-            found.add(node.mem_id)
+        if zone in (Zone.ASIDE, Zone.NAV, Zone.FOOTER, Zone.HEADER, Zone.COMMENTS):
+            if total < 0:
+                total = _text_len(main)
+            if _text_len(node) * 2 > total:
+                found.add(node.mem_id)
     return found
 
 
@@ -434,7 +435,8 @@ def _find_main(tree: LexborHTMLParser) -> tuple[LexborNode | None, LexborNode | 
     for node in tree.css('[itemprop="articleBody"], [itemprop="articlebody"]'):
         candidates.append((_text_len(node), node))
     if not candidates:
-        for node in tree.css("div, section, article, td"):
+        # `:is()` keeps document order (a selector list would group the matches by selector)
+        for node in tree.css(":is(div, section, article, td):is([class], [id])"):
             if _BODY_CLASS.search(_attr_text(node)):
                 candidates.append((_text_len(node), node))
     if not candidates:
