@@ -82,12 +82,21 @@ _CONTACT_URL = re.compile(
     r"https?://[^\s<>\"')]+(?:permission|reprint|syndicat|licens|rights)[^\s<>\"')]*", re.I
 )
 _SENTENCES = re.compile(r"(?<=[.!?。])\s+|(?<=。)")
-_TRIGGER = re.compile(
-    r"reproduc|republi|reprint|re-print|redistribut|cross-?post|copied|copying|permission|prohibit|forbidden"
-    r"|may not be|cannot be|welcome to|free to|nachdruck|abdruck|vervielf|nutzungsrechte|genehmigung|reproduction"
-    r"|interdit|prohibida|autorizaci|riproduzione|転載|复制|转载|honorarfrei|broadcast|duplicated|licen[cs]",
-    re.I,
-)
+# A sentence that says nothing about reuse holds none of these (case-folded; a plain substring test is about
+# twenty times faster than the same alternation as a case-insensitive regex).
+_TRIGGERS = (
+    "reproduc", "republi", "reprint", "re-print", "redistribut", "crosspost", "cross-post", "copied", "copying",
+    "permission", "prohibit", "forbidden", "may not be", "cannot be", "welcome to", "free to", "nachdruck",
+    "abdruck", "vervielf", "nutzungsrechte", "genehmigung", "interdit", "prohibida", "autorizaci", "riproduzione",
+    "転載", "复制", "转载", "honorarfrei", "broadcast", "duplicated", "licenc", "licens",
+)  # fmt: skip
+
+
+def _triggered(sentence: str) -> bool:
+    folded = sentence.casefold()
+    return any(word in folded for word in _TRIGGERS)
+
+
 _LICENSE_CONDITIONS = {
     "nc": ("noncommercial", "non-commercial use only"),
     "nd": ("no_edits", "no adaptations (no derivatives)"),
@@ -165,7 +174,7 @@ def _meta_statements(page: Page) -> list[_Statement]:
     for name in ("copyright", "rights", "dc.rights", "dcterms.rights", "dcterms.accessrights"):
         for value in page.meta.get(name, ()):
             for sentence in _SENTENCES.split(value):
-                stance = _classify(sentence, True) if _TRIGGER.search(sentence) else None
+                stance = _classify(sentence, True) if _triggered(sentence) else None
                 if stance is not None:
                     block = TextBlock(value[:300], Zone.META, f"meta[name={name}]", "meta", False, -1)
                     found.append(_Statement(stance, sentence.strip(), block, 1))
@@ -187,7 +196,7 @@ def _statements(page: Page, text: PageText) -> list[_Statement]:
         if block.zone in (Zone.COMMENTS, Zone.NAV) or len(block.text) > 3000:
             continue
         for sentence in _SENTENCES.split(block.text):
-            if len(sentence) < 12 or not _TRIGGER.search(sentence):
+            if len(sentence) < 12 or not _triggered(sentence):
                 continue
             stance = _classify(sentence, len(block.text) <= 300, body=block.zone is Zone.MAIN)
             if stance is not None:
