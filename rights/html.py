@@ -239,8 +239,8 @@ def _depth_cut(text: str) -> int | None:
 
 
 def _defuse(text: str, warnings: list[str]) -> str:
-    # fewer opening tags than MAX_DEPTH cannot nest deeper (the second count only runs on large pages)
-    if text.count("<") > MAX_DEPTH and text.count("<") - text.count("</") > MAX_DEPTH:
+    tags = text.count("<")  # fewer opening tags than MAX_DEPTH cannot nest deeper
+    if tags > MAX_DEPTH and tags - text.count("</") > MAX_DEPTH:
         cut = _depth_cut(text)
         if cut is not None:
             warnings.append(f"elements nested deeper than {MAX_DEPTH} levels; page cut at character {cut}")
@@ -657,9 +657,7 @@ class _Builder:
             attrs.get("role"),
             attrs.get("itemprop"),
         )
-        key = (tag, ident, cls, role, itemprop)
-        kind = _KINDS.get(key)
-        found, seg = kind if kind is not None else _kind_of(tag, ident, cls, role, itemprop)
+        found, seg = _kind_of(tag, ident, cls, role, itemprop)
         if found is not None and mem_id not in self.guarded:
             zone = Zone.BYLINE if found is Zone.HEADER and in_article else found
         if in_article and (zone is Zone.OTHER or zone is Zone.HEADER):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rights.models import TextBlock
 from rights.signals.common import PageText
 from tests.helpers import page
 
@@ -14,7 +15,7 @@ BODY = (
 )
 
 
-def texts(blocks: list) -> list[str]:  # type: ignore[type-arg]
+def texts(blocks: list[TextBlock]) -> list[str]:
     return [b.text for b in blocks]
 
 

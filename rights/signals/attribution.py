@@ -367,7 +367,7 @@ def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None
     permission = _PERMISSION_ONLY.search(text) if "permission" in low else None
     if permission:
         _permission_without_name(page, block, permission.start(), order, sink)
-    if block.in_article and ("©" in text or "copyright" in text.lower()):
+    if block.in_article and ("©" in text or "copyright" in low):
         _foreign_copyright(page, block, order, sink)
 
 

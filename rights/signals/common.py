@@ -255,8 +255,6 @@ def _offsets(texts: Iterable[str]) -> list[int]:
 
 # Word sets asked for so far (each detector's set is a module constant), each with its bit.
 _REGISTERED: dict[tuple[tuple[str, ...], bool], int] = {}
-
-
 _REGISTERING = threading.Lock()
 
 

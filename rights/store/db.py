@@ -271,7 +271,6 @@ class Checkpointer:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.error: str | None = None  # the last checkpoint failure (the crawl goes on: SQLite catches up)
         self._wake = threading.Event()
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="rights-wal-checkpoint", daemon=True)
@@ -286,21 +285,19 @@ class Checkpointer:
         self._thread.join()
 
     def _run(self) -> None:
+        # A checkpoint that fails (or a connection that cannot open) costs nothing but a longer WAL: the next
+        # checkpoint, or SQLite's own once grouping stops, copies those pages.
         try:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        except sqlite3.Error as exc:
-            self.error = str(exc)
+        except sqlite3.Error:
             return
         try:
             while not self._stopping:
                 self._wake.wait()
                 self._wake.clear()
-                if self._stopping:
-                    break
-                try:
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                except sqlite3.Error as exc:
-                    self.error = str(exc)
+                if not self._stopping:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
             conn.close()
 
