@@ -23,9 +23,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from rights.audit import audit_site
+from rights.auditing.run import audit_site
 from rights.config import Settings
-from rights.policies import load_policies
+from rights.policy import load_policies
 from rights.store import open_store
 
 WORDS = [

@@ -12,7 +12,7 @@ Retrieval set-up (as in research/performance.md §3): stored documents are ~300-
 queries has two planted near-copies (2% of words substituted, 1% deleted) and one planted excerpt (50 words of
 the query inside an unrelated document); the other documents are segments with half their words replaced.
 Latency excludes fingerprinting the query. Recall: planted documents returned among the candidates.
-Backends: `rights.index.FingerprintIndex` (memory), `rights.store.fingerprints` (SQLite, WAL, anchors table)
+Backends: `rights.matching.index.FingerprintIndex` (memory), `rights.store.fingerprints` (SQLite, WAL, anchors table)
 and datasketch `MinHashLSH(threshold=0.5, num_perm=128)` over word 5-grams.
 """
 
@@ -37,10 +37,10 @@ import numpy as np  # noqa: E402
 from datasketch import MinHash, MinHashLSH  # noqa: E402
 from sqlite_utils import Database  # noqa: E402
 
-from rights.html import parse_page  # noqa: E402
-from rights.index import FingerprintIndex  # noqa: E402
 from rights.matching import fingerprint, page_text  # noqa: E402
 from rights.matching.fingerprint import prints  # noqa: E402
+from rights.matching.index import FingerprintIndex  # noqa: E402
+from rights.page import parse_page  # noqa: E402
 from rights.store.fingerprints import StoredPrints, ensure_schema, find_candidates, save_prints  # noqa: E402
 
 WORD = re.compile(r"\w+")

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rights.html import parse_page
+from rights.page import parse_page
 from rights.signals import detect_signals
 
 _TRAF_ID = re.compile(r"cc\s*(by(?:-(?:nc|nd|sa))*)\s*([\d.]+)?", re.I)

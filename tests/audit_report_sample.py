@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rights.auditing.models import AuditReport, ReportFinding
 from rights.matching import tokenize
-from rights.models import AuditReport, Evidence, Passage, ReportFinding, Zone
+from rights.matching.models import Passage
+from rights.models import Evidence, Zone
 
 COURIER = (
     "The town council of Millbrook voted on Tuesday to close the old stone bridge for a year, after "

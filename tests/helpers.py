@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from rights.html import parse_page
-from rights.models import Page, Signals
+from rights.page import parse_page
+from rights.page.models import Page
 from rights.signals import detect_signals
+from rights.signals.models import Signals
 
 
 def page(

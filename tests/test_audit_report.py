@@ -12,7 +12,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from rights.audit_report import (
+from rights.auditing.models import AuditReport, ReportFinding
+from rights.errors import UsageError
+from rights.matching.models import Passage
+from rights.models import Evidence, Zone
+from rights.report.audit import (
     FORMATS,
     render,
     render_csv,
@@ -21,13 +25,11 @@ from rights.audit_report import (
     render_markdown,
     render_table,
 )
-from rights.audit_report.common import group_by_site, is_web_url, summarize, words_copied
-from rights.audit_report.data import CSV_COLUMNS, csv_cell
-from rights.audit_report.highlight import highlight
-from rights.audit_report.page import CSP
-from rights.audit_report.text import md
-from rights.errors import UsageError
-from rights.models import AuditReport, Evidence, Passage, ReportFinding, Zone
+from rights.report.audit_common import group_by_site, is_web_url, summarize, words_copied
+from rights.report.audit_data import CSV_COLUMNS, csv_cell
+from rights.report.audit_html import CSP
+from rights.report.audit_text import md
+from rights.report.highlight import highlight
 from tests.audit_report_sample import COURIER, COURIER_COPY, finding, hostile_report, passage, sample_report
 
 # ------------------------------------------------------------------------------------ grouping and counts
@@ -434,7 +436,7 @@ def test_highlight_offsets_refer_to_the_nfc_text() -> None:
 
 def test_highlight_long_texts_use_the_shared_ends(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past the opcode budget the common start and end are still marked; the middle is left plain."""
-    monkeypatch.setattr("rights.audit_report.highlight.MAX_OPCODE_CELLS", 4)
+    monkeypatch.setattr("rights.report.highlight.MAX_OPCODE_CELLS", 4)
     post, source = highlight(
         "one two three red green blue four five", "one two three cyan blue green four five"
     )

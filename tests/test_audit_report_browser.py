@@ -30,10 +30,10 @@ from typing import Any
 
 import pytest
 
-from rights.audit_report import render_html
-from rights.audit_report.common import sorted_findings
-from rights.audit_report.highlight import highlight
-from rights.audit_report.page import CSP
+from rights.report.audit import render_html
+from rights.report.audit_common import sorted_findings
+from rights.report.audit_html import CSP
+from rights.report.highlight import highlight
 from tests.audit_report_sample import PWN_SCRIPT, hostile_report
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rights.chain import follow_chain, same_article
-from rights.engine import Link, evaluate
-from rights.policies import load_policies
+from rights.policy import load_policies
+from rights.policy.chain import Link, follow_chain, same_article
+from rights.policy.verdict import evaluate
 from rights.signals import detect_signals
 from tests.helpers import page
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rights.api import check
 from rights.cli import app
-from rights.pipeline import check_target
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = str(ROOT / "fixtures" / "pages" / "republished-seed.html")
@@ -18,15 +18,13 @@ runner = CliRunner()
 
 def _check(name: str, url: str | None, use: str = "noncommercial", **kwargs: object):  # type: ignore[no-untyped-def]
     folder = "policies" if (ROOT / "fixtures" / "policies" / name).exists() else "pages"
-    return check_target(
-        str(ROOT / "fixtures" / folder / name), url=url, use=use, follow=False, **kwargs
-    ).verdict  # type: ignore[arg-type]
+    return check(str(ROOT / "fixtures" / folder / name), url=url, use=use, follow=False, **kwargs).verdict  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("use", ["noncommercial", "commercial"])
 def test_seed_case_without_the_original(use: str) -> None:
     """The republisher's grant does not cover The Cradle's article: ask The Cradle or the author."""
-    verdict = check_target(SEED, url=SEED_URL, use=use, follow=False).verdict
+    verdict = check(SEED, url=SEED_URL, use=use, follow=False).verdict
     assert verdict.verdict == "permission_required"
     assert verdict.governing_policy is not None and verdict.governing_policy.id == "the-cradle"
     assert verdict.origin_name == "The Cradle"
@@ -50,7 +48,7 @@ def test_seed_case_without_the_original(use: str) -> None:
 
 
 def test_seed_case_excerpt_is_quotation_with_credit() -> None:
-    verdict = check_target(SEED, url=SEED_URL, use="excerpt", follow=False).verdict
+    verdict = check(SEED, url=SEED_URL, use="excerpt", follow=False).verdict
     assert verdict.verdict == "allowed_with_conditions"
     assert {c.kind for c in verdict.conditions} >= {"quotation", "credit_author", "credit_publisher"}
     notes = " ".join(c.value or "" for c in verdict.conditions if c.kind == "quotation")
@@ -91,7 +89,7 @@ def test_wire_story_is_all_rights_reserved() -> None:
 
 
 def test_footer_licence_conflicting_with_the_article_notice() -> None:
-    result = check_target(
+    result = check(
         str(ROOT / "fixtures" / "pages" / "conflicting-licences.html"),
         url="https://coastline.example/tides",
         follow=False,
@@ -160,7 +158,7 @@ def test_terms_stated_on_a_page_without_a_policy_file(tmp_path: Path) -> None:
     target = _terms_page(
         tmp_path, "You may republish this article for free if you credit the author and link to the original."
     )
-    verdict = check_target(target, url="https://bridgenotes.test/a", follow=False).verdict
+    verdict = check(target, url="https://bridgenotes.test/a", follow=False).verdict
     assert verdict.verdict == "allowed_with_conditions"
     assert verdict.governing_policy is None and verdict.governing_reason == "terms stated on the page"
     assert {"credit_publisher", "link_original"} <= {c.kind for c in verdict.conditions}
@@ -168,5 +166,5 @@ def test_terms_stated_on_a_page_without_a_policy_file(tmp_path: Path) -> None:
 
 def test_non_commercial_page_terms_for_commercial_use(tmp_path: Path) -> None:
     target = _terms_page(tmp_path, "May be reprinted or distributed for non-profit purposes only.")
-    verdict = check_target(target, url="https://bridgenotes.test/a", use="commercial", follow=False).verdict
+    verdict = check(target, url="https://bridgenotes.test/a", use="commercial", follow=False).verdict
     assert verdict.verdict == "permission_required"

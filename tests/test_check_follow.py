@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from rights.api import check
 from rights.config import Settings
-from rights.pipeline import check_target
 from tests.sitesrv import SiteServer
 
 COPY = "http://www.globalresearch.ca/harbour-cranes-new-trade-map/5770001/"
@@ -15,7 +15,7 @@ COPY_BROKEN = "http://www.globalresearch.ca/railway-to-the-sea/5770002/"
 @pytest.mark.parametrize("use", ["noncommercial", "commercial"])
 def test_seed_case_with_the_original_reachable(site: SiteServer, settings: Settings, use: str) -> None:
     """The original is fetched, confirmed as the same article and read: The Cradle's terms govern."""
-    result = check_target(COPY, use=use, settings=settings)
+    result = check(COPY, use=use, settings=settings)
     verdict = result.verdict
     assert [hop.status for hop in verdict.chain] == ["read", "fetched"]
     assert "same article" in verdict.chain[1].detail
@@ -31,7 +31,7 @@ def test_seed_case_with_the_original_reachable(site: SiteServer, settings: Setti
 @pytest.mark.parametrize("use", ["noncommercial", "commercial"])
 def test_seed_case_with_the_original_unreachable(site: SiteServer, settings: Settings, use: str) -> None:
     """A missing original is reported in the chain, never fatal; the verdict still names who to ask."""
-    verdict = check_target(COPY_BROKEN, use=use, settings=settings).verdict
+    verdict = check(COPY_BROKEN, use=use, settings=settings).verdict
     assert [hop.status for hop in verdict.chain] == ["read", "unreachable"]
     assert "404" in verdict.chain[1].detail
     assert verdict.verdict == "permission_required"
@@ -40,6 +40,6 @@ def test_seed_case_with_the_original_unreachable(site: SiteServer, settings: Set
 
 
 def test_excerpt_with_the_original_reachable(site: SiteServer, settings: Settings) -> None:
-    verdict = check_target(COPY, use="excerpt", settings=settings).verdict
+    verdict = check(COPY, use="excerpt", settings=settings).verdict
     assert verdict.verdict == "allowed_with_conditions"
     assert {"quotation", "credit_author", "credit_publisher"} <= {c.kind for c in verdict.conditions}

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rights.api import compare
 from rights.cli import app
-from rights.compare import check_target, compare, comparison_dict, comparison_table, decode_text, shorten
 from rights.config import Settings
 from rights.errors import FetchError, InputError
-from rights.models import Fetched
+from rights.report.comparison import comparison_dict, comparison_table, shorten
+from rights.web.models import Fetched
+from rights.web.target import check_compare_target, decode_text
 from tests.test_matching_helpers import BODY, FIXTURES, ORIGINAL
 
 STORY = str(FIXTURES / "courier_story.html")
@@ -21,7 +23,7 @@ runner = CliRunner()
 
 
 class RecordingFetch:
-    """A stand-in for rights.fetch.fetch_page that serves one page and records every call."""
+    """A stand-in for rights.web.fetch.fetch_page that serves one page and records every call."""
 
     def __init__(self, content: bytes, status: int = 200) -> None:
         self.content, self.status, self.calls = content, status, []
@@ -43,18 +45,18 @@ class RecordingFetch:
 )
 def test_bad_targets(tmp_path: Path, make: object, message: str) -> None:
     with pytest.raises(InputError, match=message):
-        check_target(make(tmp_path))  # type: ignore[operator]
+        check_compare_target(make(tmp_path))  # type: ignore[operator]
 
 
 def test_binary_files_are_refused(tmp_path: Path) -> None:
     image = tmp_path / "photo.html"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     with pytest.raises(InputError, match="PNG image"):
-        check_target(str(image))
+        check_compare_target(str(image))
     blob = tmp_path / "data.txt"
     blob.write_bytes(b"abc\x00\x00\x00\x01\x02" * 100)
     with pytest.raises(InputError, match="binary"):
-        check_target(str(blob))
+        check_compare_target(str(blob))
 
 
 def test_kinds_of_files(tmp_path: Path) -> None:
@@ -62,11 +64,11 @@ def test_kinds_of_files(tmp_path: Path) -> None:
     notes.write_text("Plain words without any markup at all.")
     empty = tmp_path / "empty.html"
     empty.write_bytes(b"")
-    assert check_target(str(notes)).kind == "text"
-    assert check_target(str(empty)).kind == "text"
-    assert check_target(STORY).kind == "html"
-    assert check_target(str(FIXTURES / "original.txt")).kind == "text"
-    assert check_target("https://courier.example/story").kind == "url"
+    assert check_compare_target(str(notes)).kind == "text"
+    assert check_compare_target(str(empty)).kind == "text"
+    assert check_compare_target(STORY).kind == "html"
+    assert check_compare_target(str(FIXTURES / "original.txt")).kind == "text"
+    assert check_compare_target("https://courier.example/story").kind == "url"
 
 
 def test_decode_text() -> None:

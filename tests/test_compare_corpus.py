@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from rights.compare import compare
+from rights.api import compare
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 PAIRS = CORPUS / "reuse" / "pairs-dev.jsonl"

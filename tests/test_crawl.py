@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from rights.config import Settings
-from rights.crawl import CrawlEvent, crawl_key, run_crawl
-from rights.discover import Scope
-from rights.models import CrawlSummary
 from rights.store import Store, open_store
+from rights.web.crawl import CrawlEvent, crawl_key, run_crawl
+from rights.web.discover import Scope
+from rights.web.models import CrawlSummary
 from tests.sitesrv import SiteServer
 
 BLOG = "http://blog.crawl.test/"

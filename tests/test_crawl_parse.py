@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from rights.config import Settings
-from rights.crawl import run_crawl
-from rights.crawl.parse import (
+from rights.store import open_store
+from rights.store.models import PageRecord
+from rights.web.crawl import run_crawl
+from rights.web.crawl.workers import (
     ParseJob,
     ParsePool,
     ParseRestartedError,
@@ -24,9 +26,7 @@ from rights.crawl.parse import (
     parse_for_crawl,
     serve,
 )
-from rights.discover import Scope
-from rights.models import PageRecord
-from rights.store import open_store
+from rights.web.discover import Scope
 from tests.sitesrv import FIXTURE_SITES, SiteServer
 
 INDEX = (FIXTURE_SITES / "blog.crawl.test" / "index.html").read_bytes()
@@ -66,22 +66,23 @@ def test_started_workers_are_the_ones_that_parse() -> None:
 
 
 def test_a_parser_process_imports_no_http_client_and_no_store() -> None:
-    """The worker imports `rights.crawl.parse` alone: the packages above it load their modules lazily."""
-    heavy = ("httpx", "aiohttp", "sqlite_utils", "numpy", "rights.store", "rights.crawl.run")
-    code = f"import sys, rights.crawl.parse; print([m for m in {heavy!r} if m in sys.modules])"
+    """The worker imports `rights.web.crawl.workers` alone: the packages above it load their modules lazily."""
+    heavy = ("httpx", "aiohttp", "sqlite_utils", "numpy", "rights.store.database", "rights.web.crawl.run", "rights.api")
+    code = f"import sys, rights.web.crawl.workers; print([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 
 def test_lazy_package_attributes_resolve_and_unknown_names_fail() -> None:
-    import rights.crawl
-    import rights.fetch
-    from rights.crawl.run import run_crawl as direct
-    from rights.fetch.page import fetch_page
+    import rights.web.crawl
+    import rights.web.fetch
 
-    assert rights.crawl.run_crawl is direct and rights.fetch.fetch_page is fetch_page
+    from rights.web.crawl.run import run_crawl as direct
+    from rights.web.fetch.sync import fetch_page
+
+    assert rights.web.crawl.run_crawl is direct and rights.web.fetch.fetch_page is fetch_page
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
-        _ = rights.fetch.nothing  # type: ignore[attr-defined]
+        _ = rights.web.fetch.nothing  # type: ignore[attr-defined]
 
 
 def test_timeout_kills_the_worker_and_a_new_one_takes_over() -> None:

@@ -11,16 +11,9 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from rights.discover import (
-    Scope,
-    find_feeds,
-    in_site_links,
-    is_asset,
-    parse_feed,
-    parse_sitemap,
-)
 from rights.errors import InputError
-from rights.html import parse_page
+from rights.page import parse_page
+from rights.web.discover import Scope, find_feeds, in_site_links, is_asset, parse_feed, parse_sitemap
 from tests.sitesrv import FIXTURE_SITES, bomb
 
 BLOG = FIXTURE_SITES / "blog.crawl.test"

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from rights.pipeline import inspect_target
-from rights.report import inspection_dict
+from rights.api import inspect
+from rights.report.inspection import inspection_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RIGHTS_SHARED", ROOT.parent / "shared"))
@@ -42,7 +42,7 @@ def _predict(lab: dict[str, Any]) -> dict[str, Any]:
     url = lab.get("page_url")
     if url and url.startswith("hard::"):
         url = None
-    return inspection_dict(inspect_target(str(SHARED / "corpus" / lab["file"]), url=url))
+    return inspection_dict(inspect(str(SHARED / "corpus" / lab["file"]), url=url))
 
 
 def _metrics() -> dict[str, float]:

@@ -14,8 +14,8 @@ import pytest
 
 from rights.config import Settings
 from rights.errors import FetchError, InputError
-from rights.fetch import Fetcher, fetch_page
-from rights.models import Fetched
+from rights.web.fetch import Fetcher, fetch_page
+from rights.web.models import Fetched
 from tests.sitesrv import SiteServer, bomb
 
 MIB = 1 << 20
@@ -242,8 +242,8 @@ def test_declared_binary_is_not_read(site: SiteServer, cfg: Settings) -> None:
 
 
 def test_wrong_charset_bytes_are_kept_as_sent(site: SiteServer, cfg: Settings) -> None:
-    """The fetcher hands over bytes and headers untouched; decoding (WHATWG order) is rights.html's job."""
-    from rights.html import parse_page
+    """The fetcher hands over bytes and headers untouched; decoding (WHATWG order) is rights.page's job."""
+    from rights.page import parse_page
 
     fetched = fetch_page(
         site.url("norobots.crawl.test", "/_fault/typed?what=latin1-meta&type=text/html"), cfg

@@ -14,9 +14,9 @@ import pytest
 
 from rights.config import Settings
 from rights.errors import FetchError
-from rights.fetch import Fetcher, fetch_page
-from rights.models import Fetched
 from rights.store import open_store
+from rights.web.fetch import Fetcher, fetch_page
+from rights.web.models import Fetched
 from tests.sitesrv import Handler, SiteServer, bomb
 
 HOST = "norobots.crawl.test"

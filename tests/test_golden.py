@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from rights.pipeline import inspect_target
-from rights.report import inspection_dict
+from rights.api import inspect
+from rights.report.inspection import inspection_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = {
@@ -25,7 +25,7 @@ PAGES = {
 
 
 def _golden_view(name: str, url: str | None) -> dict[str, object]:
-    data = inspection_dict(inspect_target(str(ROOT / "fixtures" / "pages" / f"{name}.html"), url=url))
+    data = inspection_dict(inspect(str(ROOT / "fixtures" / "pages" / f"{name}.html"), url=url))
     data.pop("target")
     return json.loads(json.dumps(data, default=str))  # type: ignore[no-any-return]
 

@@ -17,8 +17,8 @@ import pytest
 
 from rights.config import Settings
 from rights.errors import ConfigError, FetchError
-from rights.fetch import Fetcher, fetch_page
-from rights.guard import (
+from rights.web.fetch import Fetcher, fetch_page
+from rights.web.guard import (
     BlockedAddressError,
     Guard,
     IPAddress,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rights.errors import InputError
-from rights.html import check_html_bytes, decode_html, parse_page, sniff_not_html
 from rights.models import Zone
+from rights.page import check_html_bytes, decode_html, parse_page, sniff_not_html
 from tests.helpers import page
 
 

@@ -8,8 +8,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rights.index import FingerprintIndex, site_boilerplate
 from rights.matching import fingerprint
+from rights.matching.index import FingerprintIndex, site_boilerplate
 from tests.test_matching_helpers import BODY, ORIGINAL, fixture
 
 WORDS = [f"w{i}" for i in range(5000)]

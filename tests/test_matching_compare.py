@@ -7,7 +7,7 @@ import random
 import pytest
 
 from rights.matching import compare_texts
-from rights.models import Match
+from rights.matching.models import Match
 from tests.test_matching_helpers import BODY, HEADLINE, ORIGINAL, OWN_WORDS, fixture
 
 

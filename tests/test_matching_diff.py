@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rights.matching.diff import diff_passages
-from rights.models import Edit
+from rights.matching.models import Edit
 from tests.test_matching_helpers import BODY, HEADLINE, ORIGINAL, OWN_WORDS
 
 
@@ -99,8 +99,8 @@ def test_completely_different_texts() -> None:
 
 
 def test_diff_pages_uses_article_texts() -> None:
-    from rights.html import parse_page
     from rights.matching import diff_pages, page_text
+    from rights.page import parse_page
     from tests.test_matching_helpers import FIXTURES
 
     original = parse_page((FIXTURES / "courier_story.html").read_bytes())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 
-from rights.html import parse_page
-from rights.index import FingerprintIndex
 from rights.matching import compare_pages, fingerprint, page_source, page_text
-from rights.models import Page
+from rights.matching.index import FingerprintIndex
+from rights.page import parse_page
+from rights.page.models import Page
 from tests.test_matching_helpers import BODY, FIXTURES, HEADLINE, fixture, paragraphs
 
 

@@ -7,8 +7,8 @@ from types import MappingProxyType
 import pytest
 
 from rights.errors import PolicyError
-from rights.models import USES
-from rights.policies import CONDITION_KINDS, RULE_KINDS, STANCE_KINDS, check_policy, parse_policy
+from rights.policy import CONDITION_KINDS, RULE_KINDS, STANCE_KINDS, check_policy, parse_policy
+from rights.policy.models import USES
 
 BASE = """\
 id = "example-news"

@@ -8,8 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from rights.models import USES, VERDICTS, Policy, Rule
-from rights.policies import (
+from rights.policy import (
     ADDITIVE_KINDS,
     CONDITION_KINDS,
     STANCE_KINDS,
@@ -18,6 +17,7 @@ from rights.policies import (
     check_sources,
     load_policies,
 )
+from rights.policy.models import USES, VERDICTS, Policy, Rule
 
 ROOT = Path(__file__).resolve().parents[1]
 FAMILIES = ("by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd")

@@ -193,6 +193,6 @@ def test_list_with_broken_user_folder_fails_cleanly(tmp_path: Path) -> None:
 
 
 def _kinds() -> str:
-    from rights.policies import RULE_KINDS
+    from rights.policy import RULE_KINDS
 
     return ", ".join(RULE_KINDS)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rights.errors import PolicyError
-from rights.policies import PolicySet, bundled_policy_dir, check_sources, load_policies, parse_policy
+from rights.policy import PolicySet, bundled_policy_dir, check_sources, load_policies, parse_policy
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from rights.api import check
 from rights.config import Settings
-from rights.models import Policy, PolicyExample
-from rights.pipeline import check_target
-from rights.policies import load_policies
+from rights.policy import load_policies
+from rights.policy.models import Policy, PolicyExample
 
 ROOT = Path(__file__).resolve().parents[1]
 POLICIES = load_policies()
@@ -21,7 +21,7 @@ EXAMPLES = [(policy, example) for policy in POLICIES for example in policy.examp
 )
 def test_policy_example(policy: Policy, example: PolicyExample) -> None:
     """The example's fixture, checked for its use, gives the expected verdict and conditions."""
-    result = check_target(
+    result = check(
         str(ROOT / example.fixture),
         url=example.url,
         use=example.use,

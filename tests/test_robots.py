@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from rights.robots import MAX_ROBOTS_BYTES, parse_robots, rules_for_response
+from rights.web.robots_txt import MAX_ROBOTS_BYTES, parse_robots, rules_for_response
 
 # Google's expectation is not RFC 9309 behaviour for these: Google's matcher requires callers to pass
 # percent-encoded URLs and compares %XX of unreserved characters literally; RFC 9309 §2.2.2 (and its example

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rights.models import TextBlock
+from rights.page.models import TextBlock
 from rights.signals.common import PageText
 from tests.helpers import page
 
@@ -66,10 +66,10 @@ def test_an_empty_word_set_or_page_finds_nothing() -> None:
 def test_pattern_prefilters_use_words_that_case_folding_keeps() -> None:
     """The gates before the costly patterns search the case-folded text: a gate word that folding changed
     (say "ß") would silently skip blocks the pattern matches."""
-    from rights.signals import attribution
+    from rights.signals import attribution_phrases as phrases
 
-    words = [w for _, rule_words, _ in attribution._INBOUND for w in rule_words]
-    words += [*attribution._OUTBOUND_WORDS, *attribution._DE_INFIX_WORDS, "permission"]
+    words = [w for _, rule_words, _ in phrases.INBOUND for w in rule_words]
+    words += [*phrases.OUTBOUND_WORDS, *phrases.DE_INFIX_WORDS, "permission"]
     assert words and all(w.casefold() == w for w in words)
 
 

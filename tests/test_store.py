@@ -16,8 +16,8 @@ import pytest
 
 from rights.config import Settings
 from rights.errors import AlreadyRunningError, StoreError
-from rights.models import PageRecord, RobotsRecord
 from rights.store import MIGRATIONS, open_settings_store, open_store
+from rights.store.models import PageRecord, RobotsRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -244,7 +244,7 @@ def test_runs_lifecycle(tmp_path: Path) -> None:
 
 
 def test_frontier_queue(tmp_path: Path) -> None:
-    from rights.models import FrontierItem
+    from rights.store.models import FrontierItem
 
     with open_store(tmp_path / "r.db") as store:
         new = store.frontier_add(
@@ -320,7 +320,7 @@ def test_sigkill_mid_transaction_keeps_committed_pages(tmp_path: Path) -> None:
     code = """
         import os, signal, sys
         from pathlib import Path
-        from rights.models import PageRecord
+        from rights.store.models import PageRecord
         from rights.store import open_store
         store = open_store(Path(sys.argv[1]))
         for i in range(5):

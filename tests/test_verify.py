@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rights.api import Verification, verify
 from rights.cli import app
 from rights.config import Settings
 from rights.errors import RightsError
-from rights.pipeline import Verification, verify_target
 
 ROOT = Path(__file__).resolve().parents[1]
 V = ROOT / "fixtures" / "verify"
@@ -20,7 +20,7 @@ runner = CliRunner()
 
 
 def _verify(name: str, **kwargs: str) -> Verification:
-    return verify_target(
+    return verify(
         str(V / f"{name}.html"),
         url=f"https://harbourweekly.test/{name}",
         original=str(V / "nd-original.html"),
@@ -71,7 +71,7 @@ def test_uncredited_copy_fails_each_credit_condition() -> None:
 
 def test_house_rules_images_and_pixel() -> None:
     original = ROOT / "fixtures" / "policies" / "the-conversation-article.html"
-    result = verify_target(
+    result = verify(
         str(V / "conversation-copy.html"),
         url="https://shoreline.test/tides",
         original=str(original),
@@ -89,7 +89,7 @@ def test_the_original_is_found_from_the_copy_s_attribution() -> None:
     """Without --original, the copy's attribution link names the original (here: unreachable file-less URL)."""
     settings = Settings(total_timeout=2, connect_timeout=1)
     with pytest.raises(RightsError, match="could not read the original"):
-        verify_target(str(V / "nd-copy-ok.html"), url="https://harbourweekly.test/x", settings=settings)
+        verify(str(V / "nd-copy-ok.html"), url="https://harbourweekly.test/x", settings=settings)
 
 
 def test_cli_json_and_exit_codes() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rights.auditing.watchlist import load_watchlist
 from rights.cli import app
 from rights.errors import ConfigError
 from rights.store import open_store
-from rights.watch import load_watchlist
 from tests.sitesrv import SiteServer
 
 runner = CliRunner()

@@ -12,6 +12,7 @@ import typer
 from rights.cli.app import app
 from rights.cli.check_cmd import Use
 from rights.cli.common import DB_OPTION, POLICIES_OPTION, fails_cleanly
+from rights.cli.progress import Progress
 from rights.errors import UsageError
 
 
@@ -44,13 +45,10 @@ def audit(
 
     Exit codes: 0 no open finding, 1 findings open, 2 bad input, 3 could not run, 75 another run holds the lock.
     """
-    from rights.audit import audit_site, finding_rows
-    from rights.audit_history import build_report
-    from rights.audit_report import render
+    from rights import api
     from rights.config import load_settings
-    from rights.policies import load_policies
-    from rights.store import open_settings_store
-    from rights.urls import check_url, registrable_domain
+    from rights.report.audit import render
+    from rights.urls import check_url
 
     check_url(site_url)
     if format not in ("table", "json", "markdown"):
@@ -65,44 +63,10 @@ def audit(
     if allow_private:
         overrides["allow_private"] = True
     settings = load_settings(overrides={k: v for k, v in overrides.items() if v is not None})
-    policy_set = load_policies([*settings.policy_dirs, *policies])
-    site = registrable_domain(site_url)
-    store = open_settings_store(settings)
-    try:
-        with store.lock():
-            run_id = store.start_run(
-                "audit", {"max_pages": settings.max_pages}, {"site": site, "url": site_url, "use": use.value}
-            )
-            try:
-                summary = audit_site(
-                    site_url,
-                    settings,
-                    store,
-                    policy_set,
-                    run_id=run_id,
-                    use=use.value,
-                    since=since_date,
-                    progress=_progress(),
-                )
-                store.save_findings(run_id, finding_rows(summary))
-            except BaseException:
-                store.finish_run(run_id, "failed")
-                raise
-            store.finish_run(
-                run_id,
-                "done",
-                {
-                    "posts": summary.posts,
-                    "findings": len(summary.findings) + len(summary.reused_rows),
-                    "reused": summary.reused,
-                    "hashes": summary.hashes,
-                    "pairs": summary.pairs,
-                    "timings": summary.timings,
-                },
-            )
-            report = build_report(store, run_id=run_id)
-    finally:
-        store.close()
+    progress = Progress(True) if sys.stderr.isatty() else None
+    report = api.audit(
+        site_url, use=use.value, since=since_date, settings=settings, policies=policies, progress=progress
+    )
     typer.echo(render(report, format))
     raise typer.Exit(1 if any(f.state != "fixed" for f in report.findings) else 0)
 
@@ -114,11 +78,3 @@ def _date(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise UsageError(f"--since takes a date (YYYY-MM-DD), not {value!r}") from exc
-
-
-def _progress() -> Any:
-    if not sys.stderr.isatty():
-        return None
-    from rights.cli.crawl_cmd import _Progress
-
-    return _Progress(True)

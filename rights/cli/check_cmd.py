@@ -65,16 +65,18 @@ def check(
     Exit codes: 0 allowed (with or without conditions), 1 permission required or not allowed, 2 bad input,
     3 could not evaluate.
     """
-    from rights.pipeline import check_target, validate_target
-    from rights.policies import load_policies
-    from rights.report import inspection_dict, verdict_dict, verdict_markdown, verdict_table
+    from rights import api
+    from rights.policy import load_policies
+    from rights.report.check import verdict_dict, verdict_markdown, verdict_table
+    from rights.report.inspection import inspection_dict
+    from rights.web.target import validate_target
 
     validate_target(target, url=url)
     settings = settings_with_db(db)
     policy_set = load_policies([*settings.policy_dirs, *policies])
     args = {"target": target, "url": url, "use": use.value, "follow": follow}
     with recorded_run("check", settings, args) as (store, run_id):
-        result = check_target(
+        result = api.check(
             target,
             url=url,
             use=use.value,

@@ -18,11 +18,11 @@ def compare(copy: str = _COPY, original: str = _ORIGINAL, format: TableOrJson = 
     """Compare two texts: copied passages with offsets in both, shares, and a verdict
     (copy, partial, quote or unrelated). Pages are compared by their article text; quotations
     (quotation marks, block quotes, "said" framing) are not counted as copying."""
-    from rights.compare import compare as run_compare
-    from rights.compare import comparison_dict, comparison_table
+    from rights import api
     from rights.config import load_settings
+    from rights.report.comparison import comparison_dict, comparison_table
 
-    result = run_compare(copy, original, load_settings())
+    result = api.compare(copy, original, settings=load_settings())
     if format is TableOrJson.json:
         emit_json(comparison_dict(result))
     else:

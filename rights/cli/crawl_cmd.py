@@ -10,34 +10,10 @@ import typer
 
 from rights.cli.app import app
 from rights.cli.common import TableOrJson, emit_json, fails_cleanly
+from rights.cli.progress import Progress
 
 if TYPE_CHECKING:
-    from rights.crawl import CrawlEvent
-    from rights.models import CrawlSummary
-
-
-class _Progress:
-    """A one-line progress display on a terminal; nothing otherwise (cron output stays line-oriented)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.counts: dict[str, int] = {}
-        self.width = 0
-
-    def __call__(self, event: CrawlEvent) -> None:
-        self.counts[event.kind] = self.counts.get(event.kind, 0) + 1
-        if not self.enabled:
-            return
-        tally = " ".join(f"{k} {v}" for k, v in sorted(self.counts.items()))
-        line = f"[{event.done}/{event.budget}] {tally}  {event.url}"[:120]
-        sys.stderr.write("\r" + line.ljust(self.width))
-        sys.stderr.flush()
-        self.width = len(line)
-
-    def close(self) -> None:
-        if self.enabled and self.width:
-            sys.stderr.write("\r" + " " * self.width + "\r")
-            sys.stderr.flush()
+    from rights.web.models import CrawlSummary
 
 
 def summary_lines(summary: CrawlSummary) -> list[str]:
@@ -120,12 +96,12 @@ def crawl(
     re-check every page with conditional requests. Exit 75 when another run holds the database.
     """
     from rights.config import load_settings
-    from rights.crawl import run_crawl
-    from rights.discover import Scope
     from rights.errors import ConfigError
-    from rights.guard import parse_resolve
     from rights.store import open_settings_store
     from rights.urls import check_url
+    from rights.web.crawl import run_crawl
+    from rights.web.discover import Scope
+    from rights.web.guard import parse_resolve
 
     overrides: dict[str, Any] = {
         "max_pages": max_pages, "max_depth": depth, "delay": delay, "concurrency": concurrency, "db_path": db,
@@ -149,7 +125,7 @@ def crawl(
         seeds, prefixes=[check_url(p) for p in prefix or ()], include=tuple(include or ()),
         exclude=tuple(exclude or ()), max_depth=settings.max_depth, max_pages=settings.max_pages,
     )  # fmt: skip
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
     with open_settings_store(settings) as store:
         try:
             summary = run_crawl(seeds, settings, store, scope=scope, progress=progress, args={"urls": seeds})

@@ -33,13 +33,14 @@ def inspect(
 
     The result is recorded in the database (see `rights history`).
     """
-    from rights.pipeline import inspect_target, validate_target
-    from rights.report import inspection_dict, inspection_table
+    from rights import api
+    from rights.report.inspection import inspection_dict, inspection_table
+    from rights.web.target import validate_target
 
     validate_target(target, url=url)
     settings = settings_with_db(db)
     with recorded_run("inspect", settings, {"target": target, "url": url}) as (store, run_id):
-        result = inspect_target(target, url=url, settings=settings)
+        result = api.inspect(target, url=url, settings=settings)
         record = inspection_dict(result)
         store.save_signals(run_id, record_key(result.page.url, target), record)
     if format is TableOrJson.json:

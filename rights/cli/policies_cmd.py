@@ -16,7 +16,7 @@ import typer
 from rights.cli.app import app
 from rights.cli.common import TableOrJson, emit_json, fails_cleanly
 from rights.errors import InputError
-from rights.models import Policy, Rule
+from rights.policy.models import Policy, Rule
 
 policies_app = typer.Typer(
     name="policies",
@@ -49,13 +49,13 @@ class PolicyKind(StrEnum):
 def _sources(extra: list[Path] | None) -> list[Path]:
     """Bundled, then configured, then command-line folders."""
     from rights.config import load_settings
-    from rights.policies import bundled_policy_dir
+    from rights.policy import bundled_policy_dir
 
     return [bundled_policy_dir(), *load_settings().policy_dirs, *(extra or [])]
 
 
 def _load(extra: list[Path] | None) -> Any:
-    from rights.policies import load_policies
+    from rights.policy import load_policies
 
     return load_policies(_sources(extra)[1:])
 
@@ -112,7 +112,7 @@ def show(
     policies: list[Path] | None = POLICIES_OPTION,
 ) -> None:
     """Show one policy with its resolved rules (inherited ones marked), each with status and source."""
-    from rights.policies import policy_dict
+    from rights.policy import policy_dict
 
     policy_set = _load(policies)
     policy = (
@@ -167,7 +167,7 @@ def validate(
     policies: list[Path] | None = POLICIES_OPTION,
 ) -> None:
     """Check policy files; print `FILE: key: problem` for each problem (exit 2), else a one-line count."""
-    from rights.policies import check_sources
+    from rights.policy import check_sources
 
     check = check_sources([*_sources(policies), *(paths or [])])
     if check.errors:

@@ -28,9 +28,9 @@ def report(
     db: Any = DB_OPTION,
 ) -> None:
     """Findings grouped by site and post, marked new, still open or fixed compared with an earlier run."""
-    from rights.audit_history import build_report
-    from rights.audit_report import FORMATS, render
+    from rights.auditing.history import build_report
     from rights.errors import UsageError
+    from rights.report.audit import FORMATS, render
     from rights.store import open_settings_store
 
     if format not in FORMATS:

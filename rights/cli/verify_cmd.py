@@ -48,16 +48,17 @@ def verify(
 
     Exit codes: 0 no condition fails, 1 a condition fails, 2 bad input, 3 could not evaluate.
     """
-    from rights.pipeline import validate_target, verify_target
-    from rights.policies import load_policies
-    from rights.report import verification_dict, verification_table
+    from rights import api
+    from rights.policy import load_policies
+    from rights.report.verification import verification_dict, verification_table
+    from rights.web.target import validate_target
 
     validate_target(copy, url=url)
     settings = settings_with_db(db)
     policy_set = load_policies([*settings.policy_dirs, *policies])
     args = {"copy": copy, "url": url, "original": original, "use": use.value}
     with recorded_run("verify", settings, args) as (store, run_id):
-        result = verify_target(
+        result = api.verify(
             copy,
             url=url,
             original=original,

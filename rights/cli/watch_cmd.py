@@ -13,11 +13,11 @@ from rights.errors import ConfigError
 
 def run_watch(path: Path, settings: Settings, output: str, quiet: bool) -> int:
     """Run every entry of the watchlist; returns the exit code (1 when findings are open)."""
+    from rights.auditing.watchlist import load_watchlist, run_watchlist, watch_settings
     from rights.cli.common import emit_json
-    from rights.cli.crawl_cmd import _Progress
-    from rights.policies import load_policies
+    from rights.cli.progress import Progress
+    from rights.policy import load_policies
     from rights.store import open_settings_store
-    from rights.watch import load_watchlist, run_watchlist, watch_settings
 
     watchlist = load_watchlist(path)
     if not (watchlist.audits or watchlist.feeds or watchlist.articles):
@@ -28,7 +28,7 @@ def run_watch(path: Path, settings: Settings, output: str, quiet: bool) -> int:
             f"--db {settings.db_path}: directory {settings.db_path.parent} does not exist", "db"
         )
     policies = load_policies(settings.policy_dirs)
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
     line = (lambda text: None) if output == "json" else typer.echo
     with open_settings_store(settings) as store:
         try:

@@ -12,6 +12,7 @@ Pure (no I/O, no clock). The public API:
 
 from __future__ import annotations
 
+from rights.matching.article import PageText, boilerplate_spans, compare_pages, page_source, page_text
 from rights.matching.compare import DEFAULT_SETTINGS, MatchSettings, Source, compare_texts, make_source
 from rights.matching.diff import diff_pages, diff_passages
 from rights.matching.fingerprint import (
@@ -25,7 +26,6 @@ from rights.matching.fingerprint import (
     prints,
     to_blob,
 )
-from rights.matching.page import PageText, boilerplate_spans, compare_pages, page_source, page_text
 from rights.matching.quotes import quotation_spans
 from rights.matching.text import Tokens, prepare, tokenize
 

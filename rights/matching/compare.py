@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rights.matching.align import SEED_WORDS, Tile, group_tiles, lay_tiles, seed_runs
+from rights.matching.models import Match, Passage
 from rights.matching.quotes import (
     MIN_QUOTE_WORDS,
     Span,
@@ -35,7 +36,6 @@ from rights.matching.quotes import (
     token_mask,
 )
 from rights.matching.text import Tokens, prepare, tokenize
-from rights.models import Match, Passage
 
 
 @dataclass(frozen=True, slots=True)

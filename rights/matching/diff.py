@@ -23,9 +23,10 @@ from itertools import pairwise
 from rapidfuzz.distance import Levenshtein
 
 from rights.matching.align import Tile, group_tiles, lay_tiles, seed_runs
+from rights.matching.article import page_text
 from rights.matching.compare import Source, make_source
-from rights.matching.page import page_text
-from rights.models import Edit, Page
+from rights.matching.models import Edit
+from rights.page.models import Page
 
 SEED_WORDS = 3
 MIN_TILE_WORDS = 3

@@ -6,11 +6,12 @@ licence that covers the article, the copyright notice and the reuse terms.
 
 from __future__ import annotations
 
-from rights.models import Page, Republication, Signals
+from rights.page.models import Page
 from rights.signals.attribution import detect_attributions
 from rights.signals.common import PageText
 from rights.signals.copyright import detect_copyrights
 from rights.signals.license import detect_licenses, primary_license
+from rights.signals.models import Republication, Signals
 from rights.signals.terms import detect_terms
 
 __all__ = ["detect_signals"]

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rights.jsonld import names, types_of, urls
-from rights.metadata import ARTICLE_TYPES
-from rights.models import Attribution, Evidence, Link, Page, Rejected, TextBlock, Zone
+from rights.models import Evidence, Zone
+from rights.page.jsonld import names, types_of, urls
+from rights.page.metadata import ARTICLE_TYPES
+from rights.page.models import Link, Page, TextBlock
+from rights.signals import attribution_phrases as phrases
 from rights.signals import wires
 from rights.signals.common import (
     PageText,
@@ -30,227 +32,13 @@ from rights.signals.common import (
     is_own,
     link_evidence,
     meta_evidence,
-    minimal_words,
     presumed_url,
     window,
 )
 from rights.signals.copyright import copyright_holders
+from rights.signals.models import Attribution, Rejected
 from rights.signals.origin import clean_origin, is_date_like, outlet_of_byline
 from rights.urls import registrable_domain
-
-_NOUN = (
-    r"(?:article|story|post|blog ?post|piece|essay|interview|column|op-?ed|commentary|report|text|entry"
-    r"|item|review|analysis|feature|letter|version|content|excerpt|news|release|press release|guest post)"
-)
-_SELF = re.compile(
-    rf"\b(?:this|the|a|an|our|which|that|it|its)\s+(?:\w+\s+){{0,3}}{_NOUN}s?\b|\bit\b|^\W*$", re.I
-)
-# Subjects that make a "first published in" sentence a citation, not a statement about this page.
-_CITED = re.compile(
-    r"\b(?:study|paper|research|findings|results|data|survey|book|novel|poem|song|album|film|photo|photograph|image"
-    r"|picture|video|letter|speech|quote|phrase|term|word|concept|idea|theory|law|bill|report(?:ed)? by|journal"
-    r"|magazine's|edition|recipe|map|chart|list|ranking|he|she|they|who|which was|was born)\b",
-    re.I,
-)
-
-_P = r"(?P<rest>.{2,200})"
-_TRIGGERS: dict[str, tuple[str, ...]] = {  # lower-case words without which a rule cannot match
-    "originally-published": ("originally", "originaly", "first", "initially", "previously", "earlier"),
-    "appeared-first": ("first", "originally", "initially"),
-    "republished-from": (
-        "republi",
-        "re-publi",
-        "repost",
-        "re-post",
-        "reprint",
-        "re-print",
-        "reproduced",
-        "syndicated",
-        "excerpted",
-        "reblog",
-        "re-blog",
-    ),
-    "with-permission": ("permission",),
-    "cross-posted": ("cross",),
-    "crosspost-label": ("cross",),
-    "courtesy-of": (
-        "courtesy",
-        "provided by",
-        "supplied by",
-        "reproduced from",
-        "reprinted from",
-        "taken from",
-        "published by",
-    ),
-    "excerpt-from": ("excerpt", "extract", "adapted", "abridged"),
-    "ja-source": ("出典", "転載元", "引用元", "原文", "元記事", "原典", "ソース"),
-    "ja-summary": ("要約", "転載", "抜粋", "翻訳"),
-    "de-herausgeber": ("herausgeber", "emittent"),
-    "written-for": ("originally", "first"),
-    "de-zuerst": ("erschienen", "veröffentlicht", "publiziert"),
-    "de-erschien": ("erschien",),
-    "de-erstveroeffentlichung": ("erstver",),
-    "de-genehmigung": ("genehmigung",),
-    "de-uebernommen": ("übernommen", "übernahme"),
-    "fr-publie": ("publié", "paru", "mis en ligne", "mise en ligne"),
-    "fr-publie2": ("publié", "paru"),
-    "fr-autorisation": ("autorisation", "permission"),
-    "es-publicado": ("publicad", "aparecid", "difundid"),
-    "es-fue": ("fue ", "ha sido"),
-    "es-apareció": ("apareci",),
-    "es-permiso": ("reproducid",),
-    "it-pubblicato": ("pubblicat",),
-    "pt-publicado": ("publicad",),
-}
-_INBOUND: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
-    (rule, _TRIGGERS[rule], re.compile(pattern, re.I))
-    for rule, pattern in (
-        (
-            "originally-published",
-            r"\b(?:originally|first|initially|previously|earlier|originaly)\s+(?:been\s+)?"
-            r"(?:published|posted|appeared|ran|printed|written|broadcast|aired|featured|released"
-            r"|seen|syndicated)(?:\s+(?:online|here|in print))?\s+(?:on|in|at|by|for|with|over at"
-            r"|via|through)\s+" + _P,
-        ),
-        (
-            "appeared-first",
-            r"\b(?:appeared|ran|was published|published)\s+(?:first|originally|initially)\s+"
-            r"(?:on|in|at|by)\s+" + _P,
-        ),
-        (
-            "republished-from",
-            r"\b(?:re-?published|re-?posted|reprinted|re-?printed|reproduced|syndicated"
-            r"|excerpted|re-?blogged)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+|express\s+)?"
-            r"permission\s+)?(?:from|courtesy of|via|thanks to)\s+" + _P,
-        ),
-        (
-            "with-permission",
-            r"\b(?:re-?printed|re-?published|reproduced|used|posted|republished here)\s+"
-            r"(?:here\s+)?(?:with|by)\s+(?:the\s+)?(?:kind\s+|express\s+|gracious\s+)?"
-            r"permission\s+(?:of|from)\s+" + _P,
-        ),
-        ("cross-posted", r"\bcross[- ]?post(?:ed)?\s+from\s*:?\s*" + _P),
-        ("crosspost-label", r"^\W*cross[- ]?post(?:ed)?\s*:\s*" + _P),
-        (
-            "courtesy-of",
-            rf"\b{_NOUN}\s+(?:is\s+|was\s+)?(?:courtesy of|provided by|supplied by|reproduced from"
-            r"|reprinted from|taken from|published by)\s+" + _P,
-        ),
-        (
-            "excerpt-from",
-            r"\b(?:is|are|was)\s+(?:an?\s+)?(?:excerpt|extract|excerpted|adapted|abridged)\w*\s+"
-            r"(?:from|of)\s+(?:the\s+(?:book|report)\s+)?" + _P,
-        ),
-        ("ja-source", r"(?:出典|転載元|引用元|原文|元記事|原典|ソース)\s*[:：]\s*" + _P),
-        (
-            "ja-summary",
-            r"(?:からの要約|より転載|から転載|より抜粋|からの翻訳|の翻訳です)[。、\s]*(?P<rest>.{0,200})",
-        ),
-        ("de-herausgeber", r"\b(?:herausgeber|emittent)\s*:\s*" + _P),
-        (
-            "written-for",
-            r"\b(?:originally|first)\s+(?:written|produced|prepared|reported)\s+(?:for|by)\s+" + _P,
-        ),
-        (
-            "de-zuerst",
-            r"\b(?:zuerst|ursprünglich|erstmals|zunächst|original)\s+(?:\w+\s+)?(?:erschienen|veröffentlicht"
-            r"|publiziert)\s+(?:auf|bei|in|im|unter|von)\s+" + _P,
-        ),
-        (
-            "de-erschien",
-            r"\berschien\s+(?:zuerst|ursprünglich|erstmals|zunächst)\s+(?:auf|bei|in|im|unter)\s+" + _P,
-        ),
-        ("de-erstveroeffentlichung", r"\berstver[öo]ffentlichung\s*(?::|auf|bei|in|im)\s*" + _P),
-        ("de-genehmigung", r"\b(?:mit\s+)?freundliche[rn]?\s+genehmigung\s+(?:von|der|des|vom)\s+" + _P),
-        ("de-uebernommen", r"\b(?:übernommen|übernahme)\s+(?:von|aus|vom)\s+" + _P),
-        (
-            "fr-publie",
-            r"\b(?:initialement|originellement|originalement|d.abord|précédemment|originairement)\s+"
-            r"(?:publiée?s?|parue?s?|mise? en ligne)\s+(?:sur|dans|par|chez)\s+" + _P,
-        ),
-        (
-            "fr-publie2",
-            r"\b(?:publiée?s?|parue?s?)\s+(?:initialement|originellement|d.abord|à l.origine|pour la "
-            r"première fois)\s+(?:sur|dans|par|chez)\s+" + _P,
-        ),
-        (
-            "fr-autorisation",
-            r"\b(?:republiée?|reproduite?|reprise?)\s+avec\s+(?:l.aimable\s+)?(?:autorisation|"
-            r"permission)\s+(?:de|du|des)\s+" + _P,
-        ),
-        (
-            "es-publicado",
-            r"\b(?:publicad[oa]s?|aparecid[oa]s?|difundid[oa]s?)\s+(?:originalmente|originariamente"
-            r"|inicialmente|primero|por primera vez)\s+(?:en|por)\s+" + _P,
-        ),
-        (
-            "es-fue",
-            r"\b(?:fue|ha sido)\s+(?:publicad[oa]|reproducid[oa])\s+(?:originalmente\s+|originariamente\s+)?"
-            r"(?:en|por)\s+" + _P,
-        ),
-        (
-            "es-apareció",
-            r"\bapareci[óo]\s+(?:originalmente|primero|por primera vez|inicialmente)\s+en\s+" + _P,
-        ),
-        ("es-permiso", r"\breproducid[oa]\s+con\s+(?:permiso|autorizaci[óo]n)\s+de\s+" + _P),
-        (
-            "it-pubblicato",
-            r"\b(?:pubblicat[oa]\s+(?:originariamente|originalmente|inizialmente|per la prima volta)"
-            r"|originariamente\s+pubblicat[oa])\s+(?:su|in|da)\s+" + _P,
-        ),
-        (
-            "pt-publicado",
-            r"\bpublicad[oa]\s+(?:originalmente|originariamente|inicialmente)\s+(?:em|no|na|pel[oa])\s+" + _P,
-        ),
-    )
-)
-# Standalone source lines: "Source: United Nations", "Quelle: Handelsblatt Online", "Fuente: EFE".
-_SOURCE_LINE = re.compile(
-    r"^\W{0,3}(?:source|sources|quelle|fuente|fonte|bron|article from|originally from)\s*:\s*"
-    r"(?P<rest>.{2,120}?)(?:(?-i:(?<![A-Z]))[.;]\s|[.;]?$)",
-    re.I,
-)
-_PERMISSION_ONLY = re.compile(
-    r"\b(?:re-?printed|re-?published|reproduced)\s+(?:here\s+)?(?:with|by)\s+(?:the\s+)?"
-    r"(?:kind\s+|express\s+)?permission\b(?!\s+(?:of|from))",
-    re.I,
-)
-_PUBLISHED_BY = re.compile(r"\bpublished by\s+(?P<rest>.{2,100})", re.I)
-_DOMAIN = re.compile(
-    r"\b(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|co\.uk|de|fr|ca))\b", re.I
-)
-# "Zunächst im Cicero erschienen": the name sits between the preposition and the verb.
-_DE_INFIX = re.compile(
-    r"\b(?:zuerst|zunächst|ursprünglich|erstmals)\s+(?:im|in der|in|bei|auf)\s+(?P<rest>[^.,;:]{2,60}?)"
-    r"\s+(?:erschienen|veröffentlicht|publiziert)",
-    re.I,
-)
-_OUTBOUND = re.compile(
-    r"\b(?:was|were|has been|have been|is being|will be|also)\s+(?:also\s+)?(?:re-?printed|re-?published|syndicated"
-    r"|cross-?posted|picked up|translated|featured|re-?posted|appeared|published)\s+(?:on|in|at|by)\s+"
-    r"|\b(?:republished|reprinted|syndicated)\s+by\s+(?!(?:the\s+)?(?:kind\s+)?(?:permission|courtesy))|\balso (?:appears|ran|available) (?:on|in|at)\b",
-    re.I,
-)
-_FORUM = re.compile(r"\boriginally posted by\b|\bquote\s*(?:from)?\s*:\s*originally|\bquote from\b", re.I)
-_WIDGET = re.compile(
-    r"\brepublish (?:this|our)\b|\brepublishing guidelines\b|\bsteal (?:this|our) stor|"
-    r"\bcopy (?:and paste )?(?:the|this) (?:html|code)\b|<[a-z]+[^>]*>|\{[a-z_]+\}",
-    re.I,
-)
-_READ_ORIGINAL = re.compile(
-    r"\bread (?:the )?original\b|\boriginal (?:article|story|post)\b|\bview (?:the )?original", re.I
-)
-_SOURCE_NOISE = re.compile(
-    r"\d|\b(?:data|reporting|survey|analysis|estimates?|calculations?|census|statistics"
-    r"|graphic|chart|photo|image|video|duration|wikipedia)\b|\|",
-    re.I,
-)
-_CONTRIBUTED = re.compile(
-    r"\bcontributed to this (?:report|story|article)|\bcontributed reporting\b"
-    r"|\badditional reporting by\b|\bmit material von\b",
-    re.I,
-)
-_LEAD_IN = re.compile(r"^\s*(?:the|a|an)\s+", re.I)
 
 
 @dataclass(slots=True)
@@ -298,73 +86,33 @@ def _link_for(page: Page, block: TextBlock, name: str | None, start: int) -> Lin
     return None
 
 
-# Words without which no phrase pattern can match: blocks lacking all of them are skipped.
-PHRASE_WORDS = minimal_words(
-    [word for words in _TRIGGERS.values() for word in words]
-    + [
-        "also publ",
-        "also appe",
-        "also ran",
-        "zuerst",
-        "ursprünglich",
-        "erstmals",
-        "zunächst",
-        "source",
-        "quelle",
-        "fuente",
-        "fonte",
-        "bron",
-        "article from",
-        "©",
-        "copyright",
-    ]
-)
-WIRE_LONG = minimal_words(wires.LONG_CREDITS)
-WIRE_SHORT = minimal_words(wires.SHORT_CREDITS)
-
-
-_OUTBOUND_NOTICE = re.compile(
-    rf"\b{_NOUN}\s+(?:was|has been|have been|is|will be)\s+(?:also\s+)?(?:re-?printed|re-?published|syndicated"
-    r"|cross-?posted|picked up|translated|featured|re-?posted|published|run)\s+(?:on|in|at|by)\s+[A-Z]"
-    rf"|\b{_NOUN}\s+(?:also\s+)?(?:appeared|ran)\s+(?:on|in|at)\s+[A-Z]",
-    re.I,
-)
-
-
-# Words each costly pattern cannot match without (searched in the case-folded text, a superset of what the
-# patterns' re.I matches), so that most candidate blocks skip the pattern altogether.
-_OUTBOUND_WORDS = ("printed", "published", "syndicated", "posted", "picked up", "translated", "featured", "run",
-                   "appeared", "ran")  # fmt: skip
-_DE_INFIX_WORDS = ("zuerst", "zunächst", "ursprünglich", "erstmals")
-
-
 def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     text = block.text
     low = text.casefold()
-    outbound = _OUTBOUND_NOTICE.search(text) if any(w in low for w in _OUTBOUND_WORDS) else None
+    outbound = phrases.OUTBOUND_NOTICE.search(text) if any(w in low for w in phrases.OUTBOUND_WORDS) else None
     if outbound and not re.search(r"\b(?:originally|first|initially|from)\b", outbound.group(0), re.I):
         sink.reject(
             "outbound_notice",
             "says where this article went, not where it came from",
             block_evidence(block, "outbound", window(text, outbound.start(), outbound.end())),
         )
-    for rule, words, pattern in _INBOUND:
+    for rule, words, pattern in phrases.INBOUND:
         if not any(word in low for word in words):
             continue
         for match in pattern.finditer(text):
             _consider(page, block, rule, match.start(), match.start("rest"), match.group("rest"), order, sink)
-    infix = _DE_INFIX.search(text) if any(w in low for w in _DE_INFIX_WORDS) else None
+    infix = phrases.DE_INFIX.search(text) if any(w in low for w in phrases.DE_INFIX_WORDS) else None
     if infix:
         _consider(
             page, block, "de-zunaechst", infix.start(), infix.start("rest"), infix.group("rest"), order, sink
         )
-    line = _SOURCE_LINE.match(text)
+    line = phrases.SOURCE_LINE.match(text)
     if line and block.tag not in ("figcaption", "caption"):
         rest_at = line.start("rest")
         _consider(
             page, block, "source-line", line.start(), rest_at, line.group("rest"), order, sink, strength=2
         )
-    permission = _PERMISSION_ONLY.search(text) if "permission" in low else None
+    permission = phrases.PERMISSION_ONLY.search(text) if "permission" in low else None
     if permission:
         _permission_without_name(page, block, permission.start(), order, sink)
     if block.in_article and ("©" in text or "copyright" in low):
@@ -374,7 +122,7 @@ def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None
 def _permission_without_name(page: Page, block: TextBlock, start: int, order: int, sink: _Sink) -> None:
     """ "Reprinted with permission." names no one: the origin is the publisher or copyright holder beside it."""
     text = block.text
-    published = _PUBLISHED_BY.search(text)
+    published = phrases.PUBLISHED_BY.search(text)
     if published:
         _consider(
             page,
@@ -396,7 +144,7 @@ def _permission_without_name(page: Page, block: TextBlock, start: int, order: in
 def _foreign_copyright(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     """An article-level copyright notice that points at another site's domain: the text is that site's."""
     for match in re.finditer(r"(?:©|\bcopyright\b)[^\n]{0,160}", block.text, re.I):
-        domain = _DOMAIN.search(match.group(0))
+        domain = phrases.DOMAIN.search(match.group(0))
         if domain is None:
             continue
         url = "http://" + domain.group(0).split("://")[-1]
@@ -413,10 +161,12 @@ def _is_citation(rule: str, subject: str, block: TextBlock) -> bool:
     """A publication statement whose subject is not this text ("the study was first published in ...")."""
     if rule not in ("originally-published", "appeared-first", "written-for", "excerpt-from"):
         return False
-    if _SELF.search(subject) or re.search(r"\b(?:the above|what follows|the following)\b", subject, re.I):
+    if phrases.SELF.search(subject) or re.search(
+        r"\b(?:the above|what follows|the following)\b", subject, re.I
+    ):
         return False
     long_body = block.zone is Zone.MAIN and len(block.text) > 400
-    return bool(_CITED.search(subject)) or len(subject.split()) > 3 or long_body
+    return bool(phrases.CITED.search(subject)) or len(subject.split()) > 3 or long_body
 
 
 def _consider(
@@ -434,20 +184,20 @@ def _consider(
     evidence = block_evidence(block, rule, window(text, start, rest_at + 60))
     before = text[max(0, start - 80) : start]
     phrase = text[start:rest_at]
-    if _FORUM.search(text[max(0, start - 20) : rest_at + 5]) or block.zone is Zone.COMMENTS:
+    if phrases.FORUM.search(text[max(0, start - 20) : rest_at + 5]) or block.zone is Zone.COMMENTS:
         sink.reject("forum_quote", "a forum quote, not the page's origin", evidence)
         return
-    if block.zone in (Zone.ASIDE, Zone.NAV) or _WIDGET.search(text):
+    if block.zone in (Zone.ASIDE, Zone.NAV) or phrases.WIDGET.search(text):
         sink.reject(
             "republish_widget",
             "a republication widget or template, not a statement about this copy",
             evidence,
         )
         return
-    if _OUTBOUND.search(phrase) and not re.search(r"\b(?:from|of|courtesy)\b", phrase, re.I):
+    if phrases.OUTBOUND.search(phrase) and not re.search(r"\b(?:from|of|courtesy)\b", phrase, re.I):
         sink.reject("outbound_notice", "says where this article went, not where it came from", evidence)
         return
-    if rule not in ("source-line", "crosspost-label") and _OUTBOUND.search(
+    if rule not in ("source-line", "crosspost-label") and phrases.OUTBOUND.search(
         text[max(0, start - 40) : rest_at]
     ):
         sink.reject("outbound_notice", "says where this article went, not where it came from", evidence)
@@ -477,7 +227,9 @@ def _consider(
         sink.reject("citation", "describes another work's publication (a citation)", evidence)
         return
     if rule == "source-line" and (
-        not (block.in_article or block.zone is Zone.BYLINE) or _SOURCE_NOISE.search(rest) or in_media(block)
+        not (block.in_article or block.zone is Zone.BYLINE)
+        or phrases.SOURCE_NOISE.search(rest)
+        or in_media(block)
     ):
         sink.reject("citation", "a source line for data or a claim, not for the text", evidence)
         return
@@ -499,7 +251,7 @@ def _consider(
     if link is not None and (url is None) and not is_own(page, None, link.url):
         url = link.url
         if not name or len(name) > 60 or (fold(link.text) and fold(link.text) in fold(name or "")):
-            name = link.text if link.text and not _READ_ORIGINAL.search(link.text) else name
+            name = link.text if link.text and not phrases.READ_ORIGINAL.search(link.text) else name
     if not name and url:
         name = registrable_domain(url)
     if not name:
@@ -512,7 +264,7 @@ def _consider(
 def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     text = block.text
     head = text[:200]
-    if _CONTRIBUTED.search(text) and len(text) <= 300:
+    if phrases.CONTRIBUTED.search(text) and len(text) <= 300:
         sink.reject(
             "contribution", "an agency contributed to a story the site wrote", block_evidence(block, "wire")
         )
@@ -602,14 +354,14 @@ def _agency_site(page: Page, wire: wires.Wire) -> bool:
 
 def _from_text(page: Page, text: PageText, sink: _Sink) -> None:
     has_article = any(b.in_article for b in page.blocks)
-    for block in text.having(PHRASE_WORDS):
+    for block in text.having(phrases.PHRASE_WORDS):
         if block.zone is Zone.NAV or len(block.text) > 3000:
             continue
         if has_article and not block.in_article and block.zone is Zone.OTHER and len(block.text) > 400:
             continue
         _phrase_block(page, block, block.index, sink)
-    candidates = {b.index: b for b in text.having(WIRE_LONG)}
-    candidates.update((b.index, b) for b in text.having(WIRE_SHORT, exact=True))
+    candidates = {b.index: b for b in text.having(phrases.WIRE_LONG)}
+    candidates.update((b.index, b) for b in text.having(phrases.WIRE_SHORT, exact=True))
     for block in sorted(candidates.values(), key=lambda b: b.index):
         if block.zone is Zone.NAV or len(block.text) > 3000:
             continue
@@ -649,9 +401,9 @@ def _from_bylines(page: Page, sink: _Sink) -> None:
 
 
 def outlet_wire(text: str) -> wires.Wire | None:
-    text = _LEAD_IN.sub("", re.sub(r"^\s*by\s+", "", text.strip(), flags=re.I))
+    text = phrases.LEAD_IN.sub("", re.sub(r"^\s*by\s+", "", text.strip(), flags=re.I))
     for part in re.split(r"\s*[,|/]\s*|\s+(?:for|and|with)\s+", text):
-        wire = wires.BY_CREDIT.get(_LEAD_IN.sub("", part.strip()))
+        wire = wires.BY_CREDIT.get(phrases.LEAD_IN.sub("", part.strip()))
         if wire is not None and (len(part) > 3 or part.isupper()):
             return wire
     return None

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 import ahocorasick
 
-from rights.models import Evidence, Link, Page, TextBlock, Zone
+from rights.models import Evidence, Zone
+from rights.page.models import Link, Page, TextBlock
 from rights.urls import host_of, registrable_domain
 
 SNIPPET_CHARS = 300

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
-from rights.jsonld import names, types_of
-from rights.metadata import ARTICLE_TYPES
-from rights.models import CopyrightNotice, Evidence, Page, Rejected, TextBlock, Zone
+from rights.models import Evidence, Zone
+from rights.page.jsonld import names, types_of
+from rights.page.metadata import ARTICLE_TYPES
+from rights.page.models import Page, TextBlock
 from rights.signals.common import IMAGE_WORDS, PageText, block_evidence, clip, in_media, meta_evidence
+from rights.signals.models import CopyrightNotice, Rejected
 from rights.signals.wires import AGENCY_COPYRIGHT
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"

@@ -11,10 +11,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rights.jsonld import types_of, urls
-from rights.metadata import ARTICLE_TYPES
-from rights.models import Evidence, License, Page, Rejected, Zone
+from rights.models import Evidence, Zone
+from rights.page.jsonld import types_of, urls
+from rights.page.metadata import ARTICLE_TYPES
+from rights.page.models import Page
 from rights.signals.common import IMAGE_WORDS, PageText, block_evidence, clip, link_evidence, meta_evidence
+from rights.signals.models import License, Rejected
 
 # ------------------------------------------------------------------------------------------ URL forms
 

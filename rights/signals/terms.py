@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rights.models import Condition, Evidence, License, Page, ReuseTerms, TextBlock, Zone
+from rights.models import Condition, Evidence, Zone
+from rights.page.models import Page, TextBlock
 from rights.signals.common import PageText, block_evidence, clip, minimal_words
+from rights.signals.models import License, ReuseTerms
 
 _REUSE_VERB = (
     r"(?:re-?)?(?:publish|print|produc|distribut|post|broadcast|transmit|cop(?:y|ied)|dupli|shar"

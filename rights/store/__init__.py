@@ -8,63 +8,27 @@
             store.add_visit(url, "fetched", run_id=run_id)
         store.finish_run(run_id, "done", counts)
 
-Modules: `db` (open, pragmas, transactions, run lock), `schema` (the append-only migration list), `runs`,
-`pages` (pages + visits), `frontier`, `robots`. See docs/storage.md.
+Modules: `database` (`Store`, `open_store`), `db` (connection, pragmas, transactions, run lock), `schema`
+(the append-only migration list), `runs`, `pages` (pages + visits), `frontier`, `robots`, `checks`,
+`fingerprints`, `models` (the rows). See docs/storage.md. The names below load on first use, so that a crawl's parser process can build rows
+(`rights.store.models`) without importing SQLite.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rights.config import Settings
-from rights.store.checks import Checks
-from rights.store.db import Clock, Connection, check_database_file, connect, sqlite_errors, utc_now
-from rights.store.frontier import Frontier
-from rights.store.pages import Pages
-from rights.store.robots import Robots
-from rights.store.runs import Runs
-from rights.store.schema import MIGRATIONS, Migration, migrate, pending
+from rights import lazy_attributes
 
+if TYPE_CHECKING:
+    from rights.store.database import Store, open_settings_store, open_store
+    from rights.store.db import Connection
+    from rights.store.schema import MIGRATIONS, Migration
 
-class Store(Runs, Pages, Frontier, Robots, Checks):
-    """An open database. Close it (or use it as a context manager) when done."""
-
-    def __enter__(self) -> Store:
-        return self
-
-
-def open_store(
-    path: Path,
-    *,
-    create: bool = True,
-    make_parents: bool = False,
-    clock: Clock = utc_now,
-    migrations: list[Migration] | None = None,
-) -> Store:
-    """Open (and migrate) the database at `path`.
-
-    `create=False` refuses a missing file. A missing parent directory is an error unless `make_parents`
-    (used for the default per-user path, not for an explicit `--db`). A file that is not SQLite is never
-    touched; a file written by a newer rights (an unknown migration) is refused.
-    """
-    path = Path(path).expanduser()
-    check_database_file(path, create=create, make_parents=make_parents)
-    store = Store(path, connect(path), clock=clock)
-    try:
-        with sqlite_errors(path):
-            if not pending(store.db, migrations):
-                return store  # up to date: no write lock needed to open
-        with store.transaction(), sqlite_errors(path):
-            migrate(store.db, now=store.now(), migrations=migrations)
-    except BaseException:
-        store.close()
-        raise
-    return store
-
-
-def open_settings_store(settings: Settings, *, create: bool = True) -> Store:
-    """Open the database named by the settings; the default location gets its directory created."""
-    return open_store(settings.database(), create=create, make_parents=settings.db_path is None)
-
+_DATABASE = "rights.store.database"
+__getattr__ = lazy_attributes(__name__, {
+    "Store": _DATABASE, "open_store": _DATABASE, "open_settings_store": _DATABASE,
+    "Connection": "rights.store.db", "MIGRATIONS": "rights.store.schema", "Migration": "rights.store.schema",
+})  # fmt: skip
 
 __all__ = ["MIGRATIONS", "Connection", "Migration", "Store", "open_settings_store", "open_store"]

@@ -6,8 +6,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rights.index import Candidate
 from rights.matching.fingerprint import FINGERPRINT_VERSION, Prints
+from rights.matching.index import Candidate
 from rights.store.db import Connection
 from rights.store.fingerprints import StoredPrints, find_candidates, get_prints, save_prints
 from rights.urls import registrable_domain

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 from sqlite_utils import Database
 
-from rights.index import Candidate, site_boilerplate
 from rights.matching.fingerprint import FINGERPRINT_VERSION, Prints, distinct, from_blob, to_blob
+from rights.matching.index import Candidate, site_boilerplate
 from rights.matching.text import U64
 
 MAX_PARAMETERS = 500  # hashes per IN (...) query

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rights.models import FrontierItem
 from rights.store.db import Connection
+from rights.store.models import FrontierItem
 from rights.store.schema import FRONTIER_STATES
 
 

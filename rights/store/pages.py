@@ -11,8 +11,8 @@ import zlib
 from collections.abc import Mapping
 from typing import Any
 
-from rights.models import PageRecord
 from rights.store.db import Connection, sqlite_errors
+from rights.store.models import PageRecord
 from rights.store.schema import VISIT_STATUSES
 
 _PAGE_COLUMNS = (

@@ -6,8 +6,8 @@ means "disallow for this run" and is never written, so the next run asks again.
 
 from __future__ import annotations
 
-from rights.models import RobotsRecord
 from rights.store.db import Connection
+from rights.store.models import RobotsRecord
 
 
 class Robots(Connection):

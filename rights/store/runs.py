@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
-from rights.models import RunRecord
 from rights.store.db import Connection
+from rights.store.models import RunRecord
 from rights.store.schema import RUN_KINDS, RUN_STATUSES
 
 

@@ -1,0 +1,337 @@
+"""The library: every command of the CLI as a call that returns the value objects the CLI renders.
+
+    import rights
+
+    result = rights.inspect("page.html", url="https://example.org/story")      # -> Inspection
+    result = rights.check("https://example.org/story", use="commercial")       # -> Check
+    result = rights.verify("https://partner.example/copy")                     # -> Verification
+    result = rights.compare("copy.html", "https://example.org/story")          # -> Comparison
+    report = rights.audit("https://blog.example.org/", max_pages=200)          # -> AuditReport
+
+Settings are keyword-only. Each call takes `settings=` (a `rights.Settings`; by default the polite defaults;
+`rights.load_settings()` reads rights.toml and the RIGHTS_* environment as the CLI does) and, where terms are
+judged, `policies=` (folders of your own policy files, or a loaded `PolicySet`). Errors
+are the tree of `rights.errors` (`InputError` for bad input, `FetchError` for a page that could not be fetched,
+...); nothing here prints or exits. `audit` records its run in the database, as the CLI does; the others do not
+touch the database (the CLI records them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rights.auditing.models import AuditReport
+from rights.config import Settings, settings_from
+from rights.errors import FetchError, InputError, RightsError, UsageError
+from rights.matching import (
+    DEFAULT_SETTINGS,
+    MatchSettings,
+    compare_pages,
+    compare_texts,
+    diff_pages,
+    make_source,
+)
+from rights.matching.article import page_text, same_site
+from rights.matching.compare import Source
+from rights.matching.models import Match
+from rights.page import check_html_bytes, parse_page, sniff_not_html
+from rights.page.models import Page
+from rights.policy import PolicySet, load_policies
+from rights.policy.chain import Link, follow_chain
+from rights.policy.compliance import diff_inputs, verify_copy
+from rights.policy.models import USES, Finding, Verdict
+from rights.policy.verdict import evaluate
+from rights.signals import detect_signals
+from rights.signals.models import Signals
+from rights.urls import registrable_domain
+from rights.web.fetch.sync import fetch_page
+from rights.web.models import Fetched
+from rights.web.target import (
+    Loaded,
+    TargetSpec,
+    check_compare_target,
+    decode_text,
+    is_url,
+    load_target,
+    validate_target,
+)
+
+Fetch = Callable[[str, Settings], Fetched]
+Policies = PolicySet | Sequence[Path] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """What one page says about its own rights: the parsed page and every signal found on it."""
+
+    target: str
+    source: str  # file | url
+    page: Page
+    signals: Signals
+    fetched: Fetched | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """The answer to "can I republish this for my use?": the page read, the verdict, the origin chain."""
+
+    inspection: Inspection
+    verdict: Verdict
+    chain: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """A copy checked against its original's terms: one finding per condition."""
+
+    copy: Inspection
+    original: Link
+    verdict: Verdict  # the original's terms for the use
+    match: Match
+    findings: tuple[Finding, ...]
+
+    @property
+    def failed(self) -> bool:
+        return any(f.status == "fail" for f in self.findings)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Target:
+    """A loaded `compare` target: the text compared, where it came from, and the parsed page for HTML."""
+
+    spec: TargetSpec
+    source: Source
+    text_from: str  # article | body | text | none
+    page: Page | None = None
+    final_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Comparison:
+    """Two texts compared: the copied passages with offsets in both, the shares and a verdict."""
+
+    copy: Target
+    original: Target
+    match: Match
+
+
+def _settings(settings: Settings | None) -> Settings:
+    return settings if settings is not None else Settings()
+
+
+def _policies(policies: Policies, settings: Settings) -> PolicySet:
+    if isinstance(policies, PolicySet):
+        return policies
+    return load_policies([*settings.policy_dirs, *(policies or ())])
+
+
+def _check_use(use: str) -> None:
+    if use not in USES:
+        raise UsageError(f"unknown use {use!r}; choose one of {', '.join(USES)}")
+
+
+# ------------------------------------------------------------------------------------------------ inspect
+
+
+def inspect_loaded(target: str, loaded: Loaded, settings: Settings) -> Inspection:
+    """Parse and read a page already loaded."""
+    page = parse_page(
+        loaded.content, url=loaded.url, headers=loaded.headers, max_bytes=settings.max_parse_bytes
+    )
+    return Inspection(target, loaded.source, page, detect_signals(page), loaded.fetched)
+
+
+def inspect(target: str, *, url: str | None = None, settings: Settings | None = None) -> Inspection:
+    """What does this page say about its own rights? `target` is a URL or a saved HTML file; for a file, `url`
+    is the page's address (to resolve its links and recognise its own site)."""
+    settings = _settings(settings)
+    return inspect_loaded(target, load_target(target, url=url, settings=settings), settings)
+
+
+# -------------------------------------------------------------------------------------------------- check
+
+
+def read_origin(url: str, settings: Settings) -> Link:
+    """Fetch, parse and read an original page; a failure is a Link that says why, never an exception."""
+    try:
+        fetched = fetch_page(url, settings)
+        check_html_bytes(fetched.final_url, fetched.content)
+    except (FetchError, InputError) as exc:
+        return Link(url, "unreachable", detail=str(exc))
+    page = parse_page(
+        fetched.content, url=fetched.final_url, headers=fetched.headers, max_bytes=settings.max_parse_bytes
+    )
+    return Link(fetched.final_url, "fetched", page, detect_signals(page))
+
+
+def check(
+    target: str,
+    *,
+    url: str | None = None,
+    use: str = "noncommercial",
+    follow: bool = True,
+    modified: bool = False,
+    settings: Settings | None = None,
+    policies: Policies = None,
+) -> Check:
+    """Can I republish this page for `use` (noncommercial, commercial, print, excerpt), and how?
+
+    Follows the origin chain (fetching the original a republished page names) unless `follow` is off;
+    `modified` says you will edit the text. `policies`: extra policy folders, or a loaded `PolicySet`.
+    """
+    _check_use(use)
+    settings = _settings(settings)
+    policy_set = _policies(policies, settings)
+    inspection = inspect(target, url=url, settings=settings)
+    first = Link(inspection.page.url, "read", inspection.page, inspection.signals)
+    chain = follow_chain(
+        first, lambda u: read_origin(u, settings), follow=follow, max_hops=settings.follow_hops
+    )
+    verdict = evaluate(chain, policy_set, use, modified=modified)
+    return Check(inspection, verdict, tuple(chain))
+
+
+# ------------------------------------------------------------------------------------------------- verify
+
+
+def find_original(signals: Signals, page: Page) -> str | None:
+    """Where a copy says its original is: the attribution's link, syndication meta, or a cross-domain canonical."""
+    rep = signals.republication
+    if rep.origin_url:
+        return rep.origin_url
+    for attribution in signals.attributions:
+        if attribution.origin_url:
+            return attribution.origin_url
+    if page.canonical and page.url and registrable_domain(page.canonical) != registrable_domain(page.url):
+        return page.canonical
+    return None
+
+
+def _read_original(target: str, url: str | None, settings: Settings) -> Link:
+    if is_url(target):
+        link = read_origin(target, settings)
+        if link.page is None:
+            raise RightsError(f"could not read the original: {link.detail}")
+        return link
+    inspection = inspect(target, url=url, settings=settings)
+    return Link(url, "read", inspection.page, inspection.signals)
+
+
+def verify(
+    copy: str,
+    *,
+    url: str | None = None,
+    original: str | None = None,
+    original_url: str | None = None,
+    use: str = "noncommercial",
+    settings: Settings | None = None,
+    policies: Policies = None,
+) -> Verification:
+    """Does a published copy meet its original's terms? One finding per condition, with evidence.
+
+    The original is the one the copy credits (its attribution link, syndication meta or canonical) unless
+    `original` names it (a URL, or a saved file whose address is `original_url`).
+    """
+    _check_use(use)
+    if original is not None:
+        validate_target(original, url=original_url)
+    settings = _settings(settings)
+    policy_set = _policies(policies, settings)
+    inspection = inspect(copy, url=url, settings=settings)
+    target = original or find_original(inspection.signals, inspection.page)
+    if target is None:
+        raise RightsError(
+            "the copy names no original (no attribution link, syndication meta or canonical); "
+            "give it with --original URL"
+        )
+    source = _read_original(target, original_url or (target if is_url(target) else None), settings)
+    assert source.page is not None and source.signals is not None
+    holder = Link(source.url, "read", source.page, source.signals)
+    verdict = evaluate([holder], policy_set, use)
+    match = compare_pages(inspection.page, source.page)
+    names = [next(iter(source.page.authors), None), verdict.origin_name, source.page.site_name]
+    edits = diff_pages(*diff_inputs(source.page, inspection.page, names))
+    findings = verify_copy(inspection.page, source.page, source.signals, verdict, match, edits)
+    return Verification(inspection, source, verdict, match, tuple(findings))
+
+
+# ------------------------------------------------------------------------------------------------ compare
+
+
+def _load_compared(spec: TargetSpec, settings: Settings, fetch: Fetch | None) -> Target:
+    """Read (or fetch) and parse a checked target."""
+    if spec.kind == "text":
+        return Target(spec, make_source(decode_text(spec.data)), "text")
+    final_url = None
+    headers: dict[str, str] = {}
+    data = spec.data
+    if spec.kind == "url" and spec.url is not None:
+        fetched = (fetch or fetch_page)(spec.url, settings)
+        if fetched.status >= 400:
+            raise FetchError(spec.url, f"http_{fetched.status}", "the server answered with an error status")
+        final_url, headers, data = fetched.final_url, dict(fetched.headers), fetched.content
+        what = sniff_not_html(data)
+        if what == "text without HTML markup":
+            return Target(spec, make_source(decode_text(data)), "text", final_url=final_url)
+        if what is not None:
+            raise FetchError(spec.url, "not_html", f"the page looks like {what}")
+    page = parse_page(data, url=final_url, headers=headers, max_bytes=settings.max_parse_bytes)
+    found = page_text(page)
+    source = make_source(found.text, quoted_spans=found.quoted_spans)
+    return Target(spec, source, found.origin, page, final_url)
+
+
+def compare(
+    copy: str,
+    original: str,
+    *,
+    settings: Settings | None = None,
+    fetch: Fetch | None = None,
+    match_settings: MatchSettings = DEFAULT_SETTINGS,
+) -> Comparison:
+    """Which passages of `original` does `copy` reproduce? Each is a URL, an HTML file or a text file.
+
+    Both are checked before anything is fetched, so a typo in the second fails at once (`InputError`). Pages
+    are compared by their article text; a text file as it is. Passage offsets index those texts. `fetch`
+    replaces the network (tests).
+    """
+    settings = _settings(settings)
+    specs = check_compare_target(copy), check_compare_target(original)  # both checked before any request
+    a, b = (_load_compared(spec, settings, fetch) for spec in specs)
+    one_site = a.page is not None and b.page is not None and same_site(a.page, b.page)
+    return Comparison(a, b, compare_texts(a.source, b.source, match_settings, same_site=one_site))
+
+
+# -------------------------------------------------------------------------------------------------- audit
+
+
+def audit(
+    site_url: str,
+    *,
+    use: str = "noncommercial",
+    since: date | None = None,
+    max_pages: int | None = None,
+    settings: Settings | None = None,
+    policies: Policies = None,
+    progress: Callable[..., None] | None = None,
+) -> AuditReport:
+    """Which posts of a site copy text without proper attribution?
+
+    Crawls the site into the database (`settings.db_path`, else RIGHTS_DB, else the user data directory),
+    fetches the pages its posts cite, matches every post against them and against every page already stored,
+    judges each copy against the source's terms, records the run and returns its findings marked new, open or
+    fixed against the previous audit of the site. Raises `AlreadyRunningError` when another run holds the
+    database.
+    """
+    from rights.auditing.run import run_audit
+
+    _check_use(use)
+    settings = _settings(settings)
+    if max_pages is not None:
+        settings = settings_from({"max_pages": max_pages}, settings)
+    return run_audit(
+        site_url, settings, _policies(policies, settings), use=use, since=since, progress=progress
+    )

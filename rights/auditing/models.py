@@ -1,0 +1,54 @@
+"""Audit reports: what `rights audit` found, compared with the previous run (rendered by `rights.report`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rights.matching.models import Passage
+from rights.models import Evidence
+
+AUDIT_FINDING_KINDS = (
+    "copied_without_attribution",
+    "attribution_without_link",
+    "attribution_to_wrong_source",
+    "excessive_quotation",
+    "licence_breach",
+    "missing_required_credit",
+)
+AUDIT_FINDING_STATES = ("new", "open", "fixed")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFinding:
+    """One problem on one audited post, with its state compared with the previous run.
+
+    `key` is the finding's identity across runs (post URL + kind + source URL). `state`: `new` (not in the
+    previous run), `open` (in both), `fixed` (in the previous run, gone now). In `passages`, `copy_text` is
+    the post's words and `original_text` the source's.
+    """
+
+    key: str
+    kind: str  # one of AUDIT_FINDING_KINDS
+    state: str  # one of AUDIT_FINDING_STATES
+    site: str  # the audited site (registrable domain)
+    post_url: str
+    post_title: str | None
+    source_url: str | None
+    source_title: str | None
+    text: str  # one sentence describing the problem
+    passages: tuple[Passage, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    first_seen: str | None = None  # ISO 8601
+    last_seen: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    """The findings of one audit run (new, open and fixed ones), ready to render."""
+
+    run_id: int | None
+    previous_run_id: int | None
+    generated_at: str  # ISO 8601, passed in by the caller
+    sites: tuple[str, ...]
+    pages_checked: int
+    findings: tuple[ReportFinding, ...]

@@ -1,6 +1,0 @@
-"""Placeholder for the bundled policy files.
-
-In the source tree the files live in `policies/` at the repository root; pyproject.toml maps that folder
-onto this package (`package-dir`), so an installed rights carries them here. `rights.policies.
-bundled_policy_dir()` finds them in either place.
-"""
