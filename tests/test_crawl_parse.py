@@ -67,7 +67,15 @@ def test_started_workers_are_the_ones_that_parse() -> None:
 
 def test_a_parser_process_imports_no_http_client_and_no_store() -> None:
     """The worker imports `rights.web.crawl.workers` alone: the packages above it load their modules lazily."""
-    heavy = ("httpx", "aiohttp", "sqlite_utils", "numpy", "rights.store.database", "rights.web.crawl.run", "rights.api")
+    heavy = (
+        "httpx",
+        "aiohttp",
+        "sqlite_utils",
+        "numpy",
+        "rights.store.database",
+        "rights.web.crawl.run",
+        "rights.api",
+    )
     code = f"import sys, rights.web.crawl.workers; print([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -76,7 +84,6 @@ def test_a_parser_process_imports_no_http_client_and_no_store() -> None:
 def test_lazy_package_attributes_resolve_and_unknown_names_fail() -> None:
     import rights.web.crawl
     import rights.web.fetch
-
     from rights.web.crawl.run import run_crawl as direct
     from rights.web.fetch.sync import fetch_page
 

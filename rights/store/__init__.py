@@ -8,8 +8,8 @@
             store.add_visit(url, "fetched", run_id=run_id)
         store.finish_run(run_id, "done", counts)
 
-Modules: `database` (`Store`, `open_store`), `db` (connection, pragmas, transactions, run lock), `schema`
-(the append-only migration list), `runs`, `pages` (pages + visits), `frontier`, `robots`, `checks`,
+Modules: `database` (`Store`, `open_store`), `db` (connection, pragmas, transactions, run lock), `migrations`
+(the append-only list of schema changes), `runs`, `pages` (pages + visits), `frontier`, `robots`, `checks`,
 `fingerprints`, `models` (the rows). See docs/storage.md. The names below load on first use, so that a crawl's parser process can build rows
 (`rights.store.models`) without importing SQLite.
 """
@@ -23,12 +23,12 @@ from rights import lazy_attributes
 if TYPE_CHECKING:
     from rights.store.database import Store, open_settings_store, open_store
     from rights.store.db import Connection
-    from rights.store.schema import MIGRATIONS, Migration
+    from rights.store.migrations import MIGRATIONS, Migration
 
 _DATABASE = "rights.store.database"
 __getattr__ = lazy_attributes(__name__, {
     "Store": _DATABASE, "open_store": _DATABASE, "open_settings_store": _DATABASE,
-    "Connection": "rights.store.db", "MIGRATIONS": "rights.store.schema", "Migration": "rights.store.schema",
+    "Connection": "rights.store.db", "MIGRATIONS": "rights.store.migrations", "Migration": "rights.store.migrations",
 })  # fmt: skip
 
 __all__ = ["MIGRATIONS", "Connection", "Migration", "Store", "open_settings_store", "open_store"]

@@ -8,10 +8,10 @@ from rights.config import Settings
 from rights.store.checks import Checks
 from rights.store.db import Clock, check_database_file, connect, sqlite_errors, utc_now
 from rights.store.frontier import Frontier
+from rights.store.migrations import Migration, migrate, pending
 from rights.store.pages import Pages
 from rights.store.robots import Robots
 from rights.store.runs import Runs
-from rights.store.schema import Migration, migrate, pending
 
 
 class Store(Runs, Pages, Frontier, Robots, Checks):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rights.store.db import Connection
+from rights.store.migrations import FRONTIER_STATES
 from rights.store.models import FrontierItem
-from rights.store.schema import FRONTIER_STATES
 
 
 class Frontier(Connection):

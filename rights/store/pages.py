@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from rights.store.db import Connection, sqlite_errors
+from rights.store.migrations import VISIT_STATUSES
 from rights.store.models import PageRecord
-from rights.store.schema import VISIT_STATUSES
 
 _PAGE_COLUMNS = (
     "url", "final_url", "status", "fetch_status", "reason", "fetched_at", "checked_at", "etag",

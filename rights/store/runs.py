@@ -14,8 +14,8 @@ from dataclasses import asdict, is_dataclass
 from typing import Any
 
 from rights.store.db import Connection
+from rights.store.migrations import RUN_KINDS, RUN_STATUSES
 from rights.store.models import RunRecord
-from rights.store.schema import RUN_KINDS, RUN_STATUSES
 
 
 def _json(value: Any) -> str:
