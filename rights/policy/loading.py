@@ -80,8 +80,8 @@ def check_sources(sources: Sequence[Path]) -> PolicyCheck:
 def _files(source: Path, errors: list[PolicyError]) -> list[Path]:
     if source.is_file():
         return [source]
-    if source.is_dir():
-        return sorted(source.rglob("*.toml"))
+    if source.is_dir():  # a `names/` folder holds the names table (rights.signals.names), not policies
+        return sorted(p for p in source.rglob("*.toml") if "names" not in p.relative_to(source).parts[:-1])
     errors.append(PolicyError(str(source), "path", "no such file or folder"))
     return []
 

@@ -22,7 +22,7 @@ from rights.page.jsonld import names, types_of, urls
 from rights.page.metadata import ARTICLE_TYPES
 from rights.page.models import Link, Page, TextBlock
 from rights.signals import attribution_phrases as phrases
-from rights.signals import wires
+from rights.signals import credit_grammar, wires
 from rights.signals.common import (
     PageText,
     block_evidence,
@@ -37,7 +37,14 @@ from rights.signals.common import (
 )
 from rights.signals.copyright import copyright_holders
 from rights.signals.models import Attribution, Rejected
-from rights.signals.origin import clean_origin, is_date_like, outlet_of_byline
+from rights.signals.names import canonical_origin, known_name_at, outlet_for_domain, outlet_for_name
+from rights.signals.origin import (
+    clean_origin,
+    is_date_like,
+    is_generic,
+    looks_like_publication,
+    outlet_of_byline,
+)
 from rights.urls import registrable_domain
 
 
@@ -49,6 +56,18 @@ class _Found:
     evidence: Evidence
     strength: int
     order: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Statement:
+    """A matched credit statement: its rule, where it starts, where its origin words start, and those words."""
+
+    rule: str
+    start: int
+    rest_at: int
+    rest: str
+    lang: str = "en"
+    strength: int = 3
 
 
 class _Sink:
@@ -96,22 +115,27 @@ def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None
             "says where this article went, not where it came from",
             block_evidence(block, "outbound", window(text, outbound.start(), outbound.end())),
         )
-    for rule, words, pattern in phrases.INBOUND:
-        if not any(word in low for word in words):
+    for rule in credit_grammar.RULES:
+        if not any(word in low for word in rule.words):
             continue
-        for match in pattern.finditer(text):
-            _consider(page, block, rule, match.start(), match.start("rest"), match.group("rest"), order, sink)
+        for match in rule.pattern.finditer(text):
+            rest_at, rest = match.start("rest"), match.group("rest")
+            statement = _Statement(rule.id, match.start(), rest_at, rest, rule.lang, rule.strength)
+            _consider(page, block, statement, order, sink)
     infix = phrases.DE_INFIX.search(text) if any(w in low for w in phrases.DE_INFIX_WORDS) else None
     if infix:
         _consider(
-            page, block, "de-zunaechst", infix.start(), infix.start("rest"), infix.group("rest"), order, sink
+            page,
+            block,
+            _Statement("de-zunaechst", infix.start(), infix.start("rest"), infix.group("rest")),
+            order,
+            sink,
         )
     line = phrases.SOURCE_LINE.match(text)
     if line and block.tag not in ("figcaption", "caption"):
         rest_at = line.start("rest")
-        _consider(
-            page, block, "source-line", line.start(), rest_at, line.group("rest"), order, sink, strength=2
-        )
+        statement = _Statement("source-line", line.start(), rest_at, line.group("rest"), strength=2)
+        _consider(page, block, statement, order, sink)
     permission = phrases.PERMISSION_ONLY.search(text) if "permission" in low else None
     if permission:
         _permission_without_name(page, block, permission.start(), order, sink)
@@ -124,20 +148,14 @@ def _permission_without_name(page: Page, block: TextBlock, start: int, order: in
     text = block.text
     published = phrases.PUBLISHED_BY.search(text)
     if published:
-        _consider(
-            page,
-            block,
-            "reprinted-with-permission",
-            start,
-            published.start("rest"),
-            published.group("rest"),
-            order,
-            sink,
+        statement = _Statement(
+            "reprinted-with-permission", start, published.start("rest"), published.group("rest")
         )
+        _consider(page, block, statement, order, sink)
         return
     for notice in copyright_holders(text):
         if not is_own(page, notice):
-            _consider(page, block, "reprinted-with-permission", start, start, notice, order, sink)
+            _consider(page, block, _Statement("reprinted-with-permission", start, start, notice), order, sink)
             return
 
 
@@ -157,29 +175,25 @@ def _foreign_copyright(page: Page, block: TextBlock, order: int, sink: _Sink) ->
         return
 
 
-def _is_citation(rule: str, subject: str, block: TextBlock) -> bool:
+def _is_citation(statement: _Statement, subject: str, block: TextBlock) -> bool:
     """A publication statement whose subject is not this text ("the study was first published in ...")."""
-    if rule not in ("originally-published", "appeared-first", "written-for", "excerpt-from"):
+    if statement.rule not in credit_grammar.SUBJECT_CHECKED and statement.rule != "written-for":
         return False
-    if phrases.SELF.search(subject) or re.search(
-        r"\b(?:the above|what follows|the following)\b", subject, re.I
+    if (
+        phrases.SELF.search(subject)
+        or phrases.FEED_FOOTER.match(subject)
+        or re.search(r"\b(?:the above|what follows|the following)\b", subject, re.I)
     ):
         return False
     long_body = block.zone is Zone.MAIN and len(block.text) > 400
-    return bool(phrases.CITED.search(subject)) or len(subject.split()) > 3 or long_body
+    footnote = re.match(r"^\W*\d{1,3}\W*$", subject) is not None
+    return bool(phrases.CITED.search(subject)) or len(subject.split()) > 3 or long_body or footnote
 
 
-def _consider(
-    page: Page,
-    block: TextBlock,
-    rule: str,
-    start: int,
-    rest_at: int,
-    rest: str,
-    order: int,
-    sink: _Sink,
-    strength: int = 3,
-) -> None:
+def _consider(page: Page, block: TextBlock, statement: _Statement, order: int, sink: _Sink) -> None:
+    rule, start, rest_at, rest, strength = (
+        statement.rule, statement.start, statement.rest_at, statement.rest, statement.strength,
+    )  # fmt: skip
     text = block.text
     evidence = block_evidence(block, rule, window(text, start, rest_at + 60))
     before = text[max(0, start - 80) : start]
@@ -207,6 +221,11 @@ def _consider(
     if is_date_like(rest):
         sink.reject("date_note", "a date, not a publisher", evidence)
         return
+    if not block.in_article and len(text) > 250 and phrases.SITE_POLICY.search(text):
+        sink.reject(
+            "site_policy", "the site's notice about sources in general, not this page's origin", evidence
+        )
+        return
     sentence_start = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
     subject = before[sentence_start + 2 :] if sentence_start >= 0 else before
     if (
@@ -223,7 +242,7 @@ def _consider(
     ):
         sink.reject("citation", "a publisher line outside a press release", evidence)
         return
-    if _is_citation(rule, subject, block):
+    if _is_citation(statement, subject, block):
         sink.reject("citation", "describes another work's publication (a citation)", evidence)
         return
     if rule == "source-line" and (
@@ -236,29 +255,87 @@ def _consider(
     if re.match(r"\s*(?:the\s+)?(?:journal|proceedings|magazine issue)\b", rest, re.I):
         sink.reject("citation", "names a journal (a citation)", evidence)
         return
-    name, url = clean_origin(rest)
-    if rule in ("ja-summary", "ja-source") and not name and not url:
-        following = next((b for b in page.blocks if b.index == block.index + 1), None)
-        if following is not None and following.text.startswith("http"):
-            name, url = clean_origin(following.text)
+    if phrases.LANGUAGE.match(rest) and re.search(
+        r"translat|übersetz|tradu|vertaal|przetłumacz|перевод", phrase, re.I
+    ):
+        sink.reject(
+            "translation_note", "names the language a text was translated from, not a publisher", evidence
+        )
+        return
+    name, url = _origin(page, block, statement)
+    if name and phrases.REPRINT_SALES.search(name):
+        sink.reject("reprint_sales", f"a link to buy reprints ({name}), not an origin", evidence)
+        return
     if name and re.match(r"(?:my|our|mein|meine|unser|unsere|notre|nuestro|nuestra)\b", name, re.I):
         sink.reject("self_attribution", f"names the author's or site's own publication ({name})", evidence)
         return
-    link = _link_for(page, block, name, rest_at)
-    if link is not None and rule != "de-herausgeber" and is_own(page, None, link.url):
-        sink.reject("self_attribution", f"links the origin to the page's own site ({link.url})", evidence)
-        return
-    if link is not None and (url is None) and not is_own(page, None, link.url):
-        url = link.url
-        if not name or len(name) > 60 or (fold(link.text) and fold(link.text) in fold(name or "")):
-            name = link.text if link.text and not phrases.READ_ORIGINAL.search(link.text) else name
-    if not name and url:
-        name = registrable_domain(url)
     if not name:
         sink.reject("no_origin", "a republication phrase without a named origin", evidence)
         return
+    if rule == "adapted-from" and not _publication(page, name, url) and not phrases.BOOK.search(text):
+        sink.reject("citation", f"adapted from a person's work ({name}), a citation", evidence)
+        return
+    if (
+        rule == "courtesy-of"
+        and not phrases.REUSE_BEFORE.search(phrase)
+        and not _publication(page, name, url)
+    ):
+        sink.reject(
+            "image_credit",
+            f"a courtesy credit for a person or a picture ({name}), not a publication",
+            evidence,
+        )
+        return
     kind = "press_release" if rule == "de-herausgeber" else "republished"
-    sink.accept(kind, name, url, evidence, strength, order)
+    if rule != "de-herausgeber" and is_own(page, name, url) and not _another_site_copy(page, url):
+        where = url if url and is_own(page, None, url) else name
+        sink.reject("self_attribution", f"names the page's own site ({where}) as origin", evidence)
+        return
+    sink.found.append(_Found(kind, name, url, evidence, strength, order))
+
+
+def _origin(page: Page, block: TextBlock, statement: _Statement) -> tuple[str | None, str | None]:
+    """The origin a statement names: the link that carries it, else the words the chunker keeps.
+
+    A link whose anchor is the origin (or overlaps the name) gives the URL; a pointer ("his blog", "the
+    original article") takes the linked site's name. Abbreviations and bare domains become canonical names.
+    """
+    known = known_name_at(statement.rest)
+    name, url = (known, None) if known else clean_origin(statement.rest, lang=statement.lang)
+    if statement.rule in ("ja-summary", "ja-source") and not name and not url:
+        following = next((b for b in page.blocks if b.index == block.index + 1), None)
+        if following is not None and following.text.startswith("http"):
+            name, url = clean_origin(following.text)
+    link = _link_for(page, block, None if is_generic(name) else name, statement.rest_at)
+    if link is not None and url is None:
+        url = link.url
+        text = link.text if link.text and not phrases.READ_ORIGINAL.search(link.text) else ""
+        if text and not is_generic(text) and (not name or len(name) > 60 or fold(text) in fold(name)):
+            name = text
+    if is_generic(name):
+        name = canonical_origin(None, url) or (registrable_domain(url) if url else None)
+    if not name and url:
+        name = canonical_origin(None, url) or registrable_domain(url)
+    return canonical_origin(name, url), url
+
+
+def _publication(page: Page, name: str, url: str | None) -> bool:
+    """Whether a bare "Courtesy of X" names a publication (linked elsewhere, a known outlet, a newsy name)."""
+    return (
+        bool(url and not is_own(page, None, url))
+        or outlet_for_name(name) is not None
+        or looks_like_publication(name)
+    )
+
+
+def _another_site_copy(page: Page, url: str | None) -> bool:
+    """The page's address is the original's (its canonical, as a saved copy may carry) while its own site name
+    is another outlet's: a sister site's copy that kept the original's canonical ("Originally published on
+    www.computerworld.com" on InfoWorld)."""
+    if not url or not page.site_name or page.url not in (page.canonical, page.og_url):
+        return False
+    outlet = outlet_for_name(page.site_name)
+    return outlet is not None and registrable_domain(url) not in outlet.domains
 
 
 def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
@@ -387,7 +464,11 @@ def _from_bylines(page: Page, sink: _Sink) -> None:
             else meta_evidence("author", text, "byline-outlet")
         )
         if wire is not None:
-            if not _agency_site(page, wire):
+            if phrases.CREDIT_SLASH.search(text):
+                sink.reject(
+                    "image_credit", f"a picture credit ({text.strip()}), not a story credit", evidence
+                )
+            elif not _agency_site(page, wire):
                 sink.accept(wire.kind, wire_name_on_page(page, wire), None, evidence, 2, 10_000)
             continue
         outlet = outlet_of_byline(text)
@@ -471,7 +552,8 @@ def _from_canonical(page: Page, sink: _Sink) -> None:
             evidence,
         )
         return
-    sink.accept("canonical_only", registrable_domain(canonical), canonical, evidence, 1, 30_000)
+    name = canonical_origin(None, canonical) or registrable_domain(canonical)
+    sink.accept("canonical_only", name, canonical, evidence, 1, 30_000)
 
 
 def detect_attributions(page: Page, text: PageText | None = None) -> tuple[list[Attribution], list[Rejected]]:
@@ -485,10 +567,19 @@ def detect_attributions(page: Page, text: PageText | None = None) -> tuple[list[
     merged: list[Attribution] = []
     for f in ranked:
         for i, done in enumerate(merged):
-            if fold(done.origin_name or "") == fold(f.name or "") and f.name:
+            if f.name and (fold(done.origin_name or "") == fold(f.name) or _same_origin(done, f)):
                 if done.origin_url is None and f.url:
                     merged[i] = Attribution(done.kind, done.origin_name, f.url, done.evidence, done.strength)
                 break
         else:
             merged.append(Attribution(f.kind, f.name, f.url, (f.evidence,), f.strength))
     return merged, sink.rejected
+
+
+def _same_origin(done: Attribution, found: _Found) -> bool:
+    """Two findings name one origin: the later one's link is on the site the earlier one names through the
+    names table ("Time.com" in the text and a canonical on time.com)."""
+    if done.origin_url or not found.url:
+        return False
+    outlet = outlet_for_domain(found.url)
+    return outlet is not None and fold(outlet.name) == fold(done.origin_name or "")

@@ -1,24 +1,35 @@
 """The phrasings of attribution statements and of the traps beside them, as data for `rights.signals.attribution`.
 
-`INBOUND` holds the statements that a page's text comes from elsewhere ("originally published on X", "first
-appeared in X", "republished from X", ... in English, German, French, Spanish, Italian and Portuguese), each
-with the words it cannot match without (`TRIGGERS`). The other patterns recognise source lines, permission
-notes, and the look-alikes that must not count: outbound notices, forum quotes, republish widgets, citations.
+The credit statements themselves are composed in `rights.signals.credit_grammar`. These patterns recognise
+source lines, permission notes, and the look-alikes that must not count: outbound notices, forum quotes,
+republish widgets, citations, feed footers, translation notes, reprint shops.
 """
 
 from __future__ import annotations
 
 import re
 
-from rights.signals import wires
+from rights.signals import credit_grammar, wires
 from rights.signals.common import minimal_words
 
 NOUN = (
     r"(?:article|story|post|blog ?post|piece|essay|interview|column|op-?ed|commentary|report|text|entry"
     r"|item|review|analysis|feature|letter|version|content|excerpt|news|release|press release|guest post)"
 )
+# This text as the subject of a statement, in the grammar's languages: "this article", "it", "dieser Beitrag",
+# "cet article", "este artículo", "questo articolo", "dit artikel", "ten tekst", "эта статья".
+_NOUNS_OTHER = (
+    r"(?:artikel|beitrag|text|texte|interview|gastbeitrag|kommentar|essay|bericht|article|billet|entretien|tribune"
+    r"|chronique|artículo|articulo|texto|entrevista|columna|reportaje|articolo|testo|intervista|pezzo|artigo"
+    r"|matéria|reportagem|stuk|bericht|tekst|artykuł|wywiad|felieton|статья|материал|текст|интервью|публикация"
+    r"|colonne|post|blog)"
+)
 SELF = re.compile(
-    rf"\b(?:this|the|a|an|our|which|that|it|its)\s+(?:\w+\s+){{0,3}}{NOUN}s?\b|\bit\b|^\W*$", re.I
+    rf"\b(?:this|the|a|an|our|which|that|it|its)\s+(?:\w+\s+){{0,3}}{NOUN}s?\b|\bit\b|^\W*$"
+    rf"|\b(?:dieser|diese|dieses|der|die|das|cet|cette|ce|le|la|l.|este|esta|el|questo|questa|il|lo|dit|deze|het"
+    rf"|de|ten|ta|to|niniejszy|этот|эта|это|данная|данный)\s+(?:\w+\s+){{0,2}}{_NOUNS_OTHER}\b"
+    rf"|^\W*(?:{_NOUNS_OTHER})\b",
+    re.I,
 )
 # Subjects that make a "first published in" sentence a citation, not a statement about this page.
 CITED = re.compile(
@@ -28,160 +39,34 @@ CITED = re.compile(
     re.I,
 )
 
-P = r"(?P<rest>.{2,200})"
-TRIGGERS: dict[str, tuple[str, ...]] = {  # lower-case words without which a rule cannot match
-    "originally-published": ("originally", "originaly", "first", "initially", "previously", "earlier"),
-    "appeared-first": ("first", "originally", "initially"),
-    "republished-from": (
-        "republi",
-        "re-publi",
-        "repost",
-        "re-post",
-        "reprint",
-        "re-print",
-        "reproduced",
-        "syndicated",
-        "excerpted",
-        "reblog",
-        "re-blog",
-    ),
-    "with-permission": ("permission",),
-    "cross-posted": ("cross",),
-    "crosspost-label": ("cross",),
-    "courtesy-of": (
-        "courtesy",
-        "provided by",
-        "supplied by",
-        "reproduced from",
-        "reprinted from",
-        "taken from",
-        "published by",
-    ),
-    "excerpt-from": ("excerpt", "extract", "adapted", "abridged"),
-    "ja-source": ("出典", "転載元", "引用元", "原文", "元記事", "原典", "ソース"),
-    "ja-summary": ("要約", "転載", "抜粋", "翻訳"),
-    "de-herausgeber": ("herausgeber", "emittent"),
-    "written-for": ("originally", "first"),
-    "de-zuerst": ("erschienen", "veröffentlicht", "publiziert"),
-    "de-erschien": ("erschien",),
-    "de-erstveroeffentlichung": ("erstver",),
-    "de-genehmigung": ("genehmigung",),
-    "de-uebernommen": ("übernommen", "übernahme"),
-    "fr-publie": ("publié", "paru", "mis en ligne", "mise en ligne"),
-    "fr-publie2": ("publié", "paru"),
-    "fr-autorisation": ("autorisation", "permission"),
-    "es-publicado": ("publicad", "aparecid", "difundid"),
-    "es-fue": ("fue ", "ha sido"),
-    "es-apareció": ("apareci",),
-    "es-permiso": ("reproducid",),
-    "it-pubblicato": ("pubblicat",),
-    "pt-publicado": ("publicad",),
-}
-INBOUND: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
-    (rule, TRIGGERS[rule], re.compile(pattern, re.I))
-    for rule, pattern in (
-        (
-            "originally-published",
-            r"\b(?:originally|first|initially|previously|earlier|originaly)\s+(?:been\s+)?"
-            r"(?:published|posted|appeared|ran|printed|written|broadcast|aired|featured|released"
-            r"|seen|syndicated)(?:\s+(?:online|here|in print))?\s+(?:on|in|at|by|for|with|over at"
-            r"|via|through)\s+" + P,
-        ),
-        (
-            "appeared-first",
-            r"\b(?:appeared|ran|was published|published)\s+(?:first|originally|initially)\s+"
-            r"(?:on|in|at|by)\s+" + P,
-        ),
-        (
-            "republished-from",
-            r"\b(?:re-?published|re-?posted|reprinted|re-?printed|reproduced|syndicated"
-            r"|excerpted|re-?blogged)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+|express\s+)?"
-            r"permission\s+)?(?:from|courtesy of|via|thanks to)\s+" + P,
-        ),
-        (
-            "with-permission",
-            r"\b(?:re-?printed|re-?published|reproduced|used|posted|republished here)\s+"
-            r"(?:here\s+)?(?:with|by)\s+(?:the\s+)?(?:kind\s+|express\s+|gracious\s+)?"
-            r"permission\s+(?:of|from)\s+" + P,
-        ),
-        ("cross-posted", r"\bcross[- ]?post(?:ed)?\s+from\s*:?\s*" + P),
-        ("crosspost-label", r"^\W*cross[- ]?post(?:ed)?\s*:\s*" + P),
-        (
-            "courtesy-of",
-            rf"\b{NOUN}\s+(?:is\s+|was\s+)?(?:courtesy of|provided by|supplied by|reproduced from"
-            r"|reprinted from|taken from|published by)\s+" + P,
-        ),
-        (
-            "excerpt-from",
-            r"\b(?:is|are|was)\s+(?:an?\s+)?(?:excerpt|extract|excerpted|adapted|abridged)\w*\s+"
-            r"(?:from|of)\s+(?:the\s+(?:book|report)\s+)?" + P,
-        ),
-        ("ja-source", r"(?:出典|転載元|引用元|原文|元記事|原典|ソース)\s*[:：]\s*" + P),
-        (
-            "ja-summary",
-            r"(?:からの要約|より転載|から転載|より抜粋|からの翻訳|の翻訳です)[。、\s]*(?P<rest>.{0,200})",
-        ),
-        ("de-herausgeber", r"\b(?:herausgeber|emittent)\s*:\s*" + P),
-        (
-            "written-for",
-            r"\b(?:originally|first)\s+(?:written|produced|prepared|reported)\s+(?:for|by)\s+" + P,
-        ),
-        (
-            "de-zuerst",
-            r"\b(?:zuerst|ursprünglich|erstmals|zunächst|original)\s+(?:\w+\s+)?(?:erschienen|veröffentlicht"
-            r"|publiziert)\s+(?:auf|bei|in|im|unter|von)\s+" + P,
-        ),
-        (
-            "de-erschien",
-            r"\berschien\s+(?:zuerst|ursprünglich|erstmals|zunächst)\s+(?:auf|bei|in|im|unter)\s+" + P,
-        ),
-        ("de-erstveroeffentlichung", r"\berstver[öo]ffentlichung\s*(?::|auf|bei|in|im)\s*" + P),
-        ("de-genehmigung", r"\b(?:mit\s+)?freundliche[rn]?\s+genehmigung\s+(?:von|der|des|vom)\s+" + P),
-        ("de-uebernommen", r"\b(?:übernommen|übernahme)\s+(?:von|aus|vom)\s+" + P),
-        (
-            "fr-publie",
-            r"\b(?:initialement|originellement|originalement|d.abord|précédemment|originairement)\s+"
-            r"(?:publiée?s?|parue?s?|mise? en ligne)\s+(?:sur|dans|par|chez)\s+" + P,
-        ),
-        (
-            "fr-publie2",
-            r"\b(?:publiée?s?|parue?s?)\s+(?:initialement|originellement|d.abord|à l.origine|pour la "
-            r"première fois)\s+(?:sur|dans|par|chez)\s+" + P,
-        ),
-        (
-            "fr-autorisation",
-            r"\b(?:republiée?|reproduite?|reprise?)\s+avec\s+(?:l.aimable\s+)?(?:autorisation|"
-            r"permission)\s+(?:de|du|des)\s+" + P,
-        ),
-        (
-            "es-publicado",
-            r"\b(?:publicad[oa]s?|aparecid[oa]s?|difundid[oa]s?)\s+(?:originalmente|originariamente"
-            r"|inicialmente|primero|por primera vez)\s+(?:en|por)\s+" + P,
-        ),
-        (
-            "es-fue",
-            r"\b(?:fue|ha sido)\s+(?:publicad[oa]|reproducid[oa])\s+(?:originalmente\s+|originariamente\s+)?"
-            r"(?:en|por)\s+" + P,
-        ),
-        (
-            "es-apareció",
-            r"\bapareci[óo]\s+(?:originalmente|primero|por primera vez|inicialmente)\s+en\s+" + P,
-        ),
-        ("es-permiso", r"\breproducid[oa]\s+con\s+(?:permiso|autorizaci[óo]n)\s+de\s+" + P),
-        (
-            "it-pubblicato",
-            r"\b(?:pubblicat[oa]\s+(?:originariamente|originalmente|inizialmente|per la prima volta)"
-            r"|originariamente\s+pubblicat[oa])\s+(?:su|in|da)\s+" + P,
-        ),
-        (
-            "pt-publicado",
-            r"\bpublicad[oa]\s+(?:originalmente|originariamente|inicialmente)\s+(?:em|no|na|pel[oa])\s+" + P,
-        ),
-    )
+# "The post <title> appeared first on <site>." closes the items of a WordPress feed: the subject is this post.
+FEED_FOOTER = re.compile(r"^\W*the post\b", re.I)
+# "translated from Spanish": a language, not a publisher.
+LANGUAGE = re.compile(
+    r"\s*(?:the\s+)?(?:english|spanish|french|german|italian|portuguese|dutch|polish|russian|chinese|japanese"
+    r"|arabic|korean|turkish|hebrew|greek|swedish|danish|norwegian|finnish|czech|hungarian|romanian|ukrainian"
+    r"|persian|hindi|catalan|original)\b",
+    re.I,
 )
-# Standalone source lines: "Source: United Nations", "Quelle: Handelsblatt Online", "Fuente: EFE".
+# A reuse verb before "courtesy of": "Republished courtesy of X" names a source, a bare "Courtesy of X" may
+# credit a picture.
+REUSE_BEFORE = re.compile(r"re-?publish|re-?print|reproduc|used|posted|shared|provided|supplied", re.I)
+# "Nasa / Reuters", "Jane Doe/AFP": a picture credit in the byline area.
+CREDIT_SLASH = re.compile(r"\w\s*/\s*\w")
+# A long block outside the article that states the site's policy on sources and copyright in general.
+SITE_POLICY = re.compile(
+    r"版权|版權|copyright|all rights|terms of (?:use|service)|urheberrecht|droits d.auteur|derechos|diritti"
+    r"|著作権|disclaimer|haftung|responsab",
+    re.I,
+)
+# A book named beside a derivation: "adapted from the book X by Y", "excerpted from X (Basic Books, 2019)".
+BOOK = re.compile(r"\bbook\b|\bpress\b|\bpublishers?\b|\bbooks\b|[“\"«].{2,120}[”\"»]", re.I)
+# "msnbc.com Reprints", "Reprints & Permissions": a shop for reprints, not an origin.
+REPRINT_SALES = re.compile(r"\breprints?\b(?:\s*(?:&|and)\s*permissions?)?\s*$|^\s*reprints?\b", re.I)
+# Standalone source lines: "Source: United Nations", "Quelle: Handelsblatt Online", "Fuente: EFE", "来源：X".
 SOURCE_LINE = re.compile(
-    r"^\W{0,3}(?:source|sources|quelle|fuente|fonte|bron|article from|originally from)\s*:\s*"
+    r"^\W{0,3}(?:source|sources|quelle|fuente|fonte|bron|źródło|источник|article from|originally from"
+    r"|来源|來源|文章来源|稿源|出处|出處)\s*[:：]\s*"
     r"(?P<rest>.{2,120}?)(?:(?-i:(?<![A-Z]))[.;]\s|[.;]?$)",
     re.I,
 )
@@ -230,7 +115,7 @@ LEAD_IN = re.compile(r"^\s*(?:the|a|an)\s+", re.I)
 
 # Words without which no phrase pattern can match: blocks lacking all of them are skipped.
 PHRASE_WORDS = minimal_words(
-    [word for words in TRIGGERS.values() for word in words]
+    [word for rule in credit_grammar.RULES for word in rule.words]
     + [
         "also publ",
         "also appe",
@@ -245,6 +130,13 @@ PHRASE_WORDS = minimal_words(
         "fonte",
         "bron",
         "article from",
+        "źródło",
+        "источник",
+        "来源",
+        "來源",
+        "稿源",
+        "出处",
+        "出處",
         "©",
         "copyright",
     ]

@@ -13,6 +13,7 @@ import ahocorasick
 
 from rights.models import Evidence, Zone
 from rights.page.models import Link, Page, TextBlock
+from rights.signals.names import outlet_for_name
 from rights.urls import host_of, registrable_domain
 
 SNIPPET_CHARS = 300
@@ -142,14 +143,19 @@ def is_own(page: Page, name: str | None, url: str | None = None) -> bool:
     Insider") is another edition republishing the original.
     """
     here = presumed_url(page)
-    if url and here and registrable_domain(url) == registrable_domain(here):
+    if url and here and (registrable_domain(url) == registrable_domain(here) or same_publisher(url, here)):
+        return True
+    if name and here and _names_own_domain(name, here):
         return True
     if url and not name:
         return False
     if not name:
         return False
     if _DOMAIN_LIKE.match(name.strip()):
-        return bool(here) and registrable_domain(name.strip()) == registrable_domain(here)
+        return bool(here) and (
+            registrable_domain(name.strip()) == registrable_domain(here)
+            or same_publisher(name.strip(), here or "")
+        )
     origin = fold(name)
     if not origin:
         return False
@@ -172,6 +178,31 @@ def is_own(page: Page, name: str | None, url: str | None = None) -> bool:
 
 
 _DOMAIN_LIKE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?$", re.I)
+# Host labels that say nothing about the publisher: mobile and language editions, platforms.
+_GENERIC_LABELS = frozenset(
+    {"www", "m", "amp", "mobile", "news", "blog", "blogs", "en", "de", "fr", "es", "it", "edition", "beta", "web",
+     "online", "home", "static", "cdn", "media", "wordpress", "blogspot", "medium", "substack", "tumblr", "github"}
+)  # fmt: skip
+
+
+def _labels(url_or_host: str) -> set[str]:
+    host = host_of(url_or_host if "//" in url_or_host else "//" + url_or_host)
+    domain = registrable_domain(host)
+    suffix = domain.split(".", 1)[1] if "." in domain else ""
+    name_part = host[: -len(suffix) - 1] if suffix and host.endswith("." + suffix) else host
+    return {label for label in name_part.split(".") if len(label) >= 4 and label not in _GENERIC_LABELS}
+
+
+def same_publisher(a: str, b: str) -> bool:
+    """Hosts of one publisher on two registrable domains: a label they share ("msnbc.com" and "msnbc.msn.com",
+    "m.economictimes.com" and "economictimes.indiatimes.com", a blog's country domains)."""
+    return bool(_labels(a) & _labels(b))
+
+
+def _names_own_domain(name: str, here: str) -> bool:
+    """The names table says the named organisation publishes on the page's own domain ("新华网" on news.cn)."""
+    outlet = outlet_for_name(name)
+    return outlet is not None and registrable_domain(here) in outlet.domains
 
 
 def domain_label(url: str | None) -> str:

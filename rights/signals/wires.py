@@ -1,10 +1,13 @@
-"""News agencies and press-release wires, as data: canonical name, the spellings used in credits, and the
-agency's own domains (a wire story on the agency's own site is not a republication)."""
+"""News agencies and press-release wires: the credit patterns (datelines, bylines, trailers, copyright
+lines, photo credits) built from the names table (`rights.signals.names`: canonical name, the spellings used in
+credits, and the agency's own domains, where a wire story is not a republication)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from rights.signals.names import outlets
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,71 +18,10 @@ class Wire:
     kind: str = "wire"  # wire | press_release
 
 
-AGENCIES: tuple[Wire, ...] = (
-    Wire(
-        "Associated Press",
-        ("AP", "The Associated Press", "Associated Press", "ASSOCIATED PRESS"),
-        ("apnews.com", "ap.org"),
-    ),
-    Wire("Reuters", ("Reuters", "REUTERS", "Thomson Reuters"), ("reuters.com", "thomsonreuters.com")),
-    Wire("Agence France-Presse", ("AFP", "Agence France-Presse", "Agence France Presse"), ("afp.com",)),
-    Wire("EFE", ("EFE", "Agencia EFE"), ("efe.com",)),
-    Wire("dpa", ("dpa", "DPA", "Deutsche Presse-Agentur"), ("dpa.com", "dpa.de")),
-    Wire("Press Trust of India", ("PTI", "Press Trust of India"), ("ptinews.com",)),
-    Wire("ANI", ("ANI",), ("aninews.in",)),
-    Wire("IANS", ("IANS",), ("ians.in",)),
-    Wire("United Press International", ("UPI", "United Press International"), ("upi.com",)),
-    Wire("Australian Associated Press", ("AAP", "Australian Associated Press"), ("aap.com.au",)),
-    Wire("The Canadian Press", ("The Canadian Press", "Canadian Press"), ("thecanadianpress.com",)),
-    Wire("PA Media", ("PA Media", "Press Association", "PA Wire"), ("pa.media",)),
-    Wire("Sapa", ("Sapa", "SAPA", "South African Press Association"), ()),
-    Wire("Xinhua", ("Xinhua", "XINHUA"), ("xinhuanet.com", "news.cn", "chinaview.cn")),
-    Wire("Kyodo News", ("Kyodo", "Kyodo News"), ("kyodonews.net",)),
-    Wire("ANSA", ("ANSA",), ("ansa.it",)),
-    Wire("APA", ("APA", "APA-OTS"), ("apa.at",)),
-    Wire("KNA", ("KNA",), ("kna.de",)),
-    Wire("epd", ("epd",), ("epd.de",)),
-    Wire("SDA", ("SDA", "Keystone-SDA", "ATS"), ("keystone-sda.ch",)),
-    Wire("TASS", ("TASS", "ITAR-TASS"), ("tass.com", "tass.ru")),
-    Wire("RIA Novosti", ("RIA Novosti",), ("ria.ru",)),
-    Wire("Interfax", ("Interfax",), ("interfax.com", "interfax.ru")),
-    Wire("Yonhap", ("Yonhap",), ("yna.co.kr",)),
-    Wire("Anadolu Agency", ("Anadolu Agency", "Anadolu"), ("aa.com.tr",)),
-    Wire("Bernama", ("Bernama", "BERNAMA"), ("bernama.com",)),
-    Wire("Antara", ("Antara",), ("antaranews.com",)),
-    Wire("Europa Press", ("Europa Press",), ("europapress.es",)),
-    Wire("Lusa", ("Lusa",), ("lusa.pt",)),
-    Wire("Belga", ("Belga",), ("belganewsagency.eu",)),
-    Wire("Bloomberg News", ("Bloomberg News",), ("bloomberg.com",)),
-    Wire("IDG News Service", ("IDG News Service",), ("idg.com",)),
-    Wire("Thomson Financial News", ("Thomson Financial", "Thomson Financial News"), ()),
-    Wire("Agencies", ("Agencies", "agencies", "AGENCIES", "Agencias", "agencias", "Agenturen"), ()),
-    Wire(
-        "Business Wire",
-        ("Business Wire", "BUSINESS WIRE", "BusinessWire"),
-        ("businesswire.com",),
-        "press_release",
-    ),
-    Wire(
-        "PR Newswire",
-        ("PR Newswire", "PRNewswire", "PRNewswire-FirstCall", "PRNewswire-USNewswire"),
-        ("prnewswire.com", "prnewswire.co.uk"),
-        "press_release",
-    ),
-    Wire(
-        "GlobeNewswire",
-        ("GLOBE NEWSWIRE", "GlobeNewswire", "Globe Newswire"),
-        ("globenewswire.com",),
-        "press_release",
-    ),
-    Wire("Marketwired", ("Marketwired", "Marketwire", "MARKET WIRE"), ("marketwired.com",), "press_release"),
-    Wire("PRWeb", ("PRWeb", "PRWEB"), ("prweb.com",), "press_release"),
-    Wire("ACCESSWIRE", ("ACCESSWIRE", "Accesswire"), ("accesswire.com",), "press_release"),
-    Wire("EIN Presswire", ("EIN Presswire", "EINPresswire"), ("einpresswire.com",), "press_release"),
-    Wire("news aktuell", ("news aktuell", "ots"), ("presseportal.de", "newsaktuell.de"), "press_release"),
-    Wire("Newsfile", ("Newsfile Corp.", "Newsfile"), ("newsfilecorp.com",), "press_release"),
-    Wire("Canada NewsWire", ("CNW", "Canada NewsWire", "CNW Group"), ("newswire.ca",), "press_release"),
-    Wire("JCN Newswire", ("JCN Newswire", "JCN"), ("jcnnewswire.com",), "press_release"),
+AGENCIES: tuple[Wire, ...] = tuple(
+    Wire(outlet.name, outlet.credits, outlet.domains, outlet.kind)
+    for outlet in outlets()
+    if outlet.kind in ("wire", "press_release")
 )
 
 BY_CREDIT: dict[str, Wire] = {credit: wire for wire in AGENCIES for credit in wire.credits}
