@@ -67,8 +67,9 @@ def test_pattern_prefilters_use_words_that_case_folding_keeps() -> None:
     """The gates before the costly patterns search the case-folded text: a gate word that folding changed
     (say "ß") would silently skip blocks the pattern matches."""
     from rights.signals import attribution_phrases as phrases
+    from rights.signals import credit_grammar
 
-    words = [w for _, rule_words, _ in phrases.INBOUND for w in rule_words]
+    words = [w for rule in credit_grammar.RULES for w in rule.words]
     words += [*phrases.OUTBOUND_WORDS, *phrases.DE_INFIX_WORDS, "permission"]
     assert words and all(w.casefold() == w for w in words)
 
