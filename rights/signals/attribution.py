@@ -351,7 +351,9 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
     if match:
         found = (match.group("credit"), "wire-dateline")
     if found is None:
-        match = (wires.PR_DATELINE.search(head) or wires.PR_STAMP.match(head)) if len(text) > 60 else None
+        match = (
+            (wires.PR_DATELINE.search(text[:500]) or wires.PR_STAMP.match(head)) if len(text) > 60 else None
+        )
         if match:
             found = (match.group("credit"), "pr-dateline")
     if found is None and len(text) <= 80:
@@ -375,7 +377,7 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
         if match and block.zone not in (Zone.ASIDE, Zone.NAV, Zone.COMMENTS):
             found = (match.group("credit"), "wire-copyright")
     if found is None and (block.in_article or block.zone is Zone.OTHER):
-        match = wires.TRAILER.search(text[-60:])
+        match = wires.TRAILER.search(text[-60:]) or wires.SIGNOFF.search(text[-40:])
         if match:
             found = (match.group("credit"), "wire-trailer")
     if found is None:
@@ -405,18 +407,15 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
         sink.reject("self_attribution", f"{wire.name} story on {wire.name}'s own site", evidence)
         return
     sink.accept(
-        wire.kind, wire_name_on_page(page, wire), None, evidence, 2 if wire.name != "Agencies" else 1, order
+        wire.kind, wire_name(wire, credit), None, evidence, 2 if wire.name != "Agencies" else 1, order
     )
 
 
-def wire_name_on_page(page: Page, wire: wires.Wire) -> str:
-    """The agency as the page names it: its longest spelling found in the text ("The Associated Press", "PTI")."""
-    text = " ".join(b.text for b in page.blocks if b.zone is not Zone.HTML_COMMENT)
+def wire_name(wire: wires.Wire, spelled: str) -> str:
+    """The agency's name to report: its full name where the page wrote an abbreviation ("AP", "AFP",
+    "REUTERS") or the full name itself, else the other full spelling the page uses ("Press Association")."""
     for credit in sorted(wire.credits, key=len, reverse=True):
-        if len(credit) > 3 and credit in text:
-            return credit
-    for credit in sorted(wire.credits, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(credit)}\b", text):
+        if len(credit) > 5 and not credit.isupper() and credit in spelled and fold(credit) != fold(wire.name):
             return credit
     return wire.name
 
@@ -450,6 +449,38 @@ def _from_text(page: Page, text: PageText, sink: _Sink) -> None:
             or block.index < 400
         ):
             _wire_block(page, block, block.index, sink)
+    _press_release(page, text, sink)
+
+
+def _press_release(page: Page, text: PageText, sink: _Sink) -> None:
+    """Press releases without a wire credit: a press office's sign-off closing the text ("PM Stadt X/ab") or a
+    listed company announcing in the opening paragraphs ("Acme Corp. (NASDAQ: ACME) today announced")."""
+    article = [b for b in page.blocks if b.in_article and b.zone is Zone.MAIN] or [
+        b for b in page.blocks if b.zone is Zone.OTHER
+    ]
+    for block in text.having(phrases.PRESS_WORDS):
+        if block not in article[-4:]:
+            continue
+        signoff = wires.PRESS_SIGNOFF.search(block.text[-120:])
+        if signoff and not is_own(page, signoff.group("org")):
+            org = clean_origin(signoff.group("org"))[0]
+            if org:
+                sink.accept(
+                    "press_release", org, None, block_evidence(block, "press-signoff"), 2, block.index
+                )
+                return
+    for block in text.having(phrases.TICKER_WORDS):
+        if block not in article[:6]:
+            continue
+        listed = wires.TICKER.search(block.text[:600])
+        if listed and not is_own(page, listed.group("org")):
+            org = clean_origin(listed.group("org").split(",")[0])[0]
+            if org:
+                evidence = block_evidence(
+                    block, "listed-company", window(block.text, listed.start(), listed.end())
+                )
+                sink.accept("press_release", org, None, evidence, 1, 40_000)
+                return
 
 
 def _from_bylines(page: Page, sink: _Sink) -> None:
@@ -469,7 +500,7 @@ def _from_bylines(page: Page, sink: _Sink) -> None:
                     "image_credit", f"a picture credit ({text.strip()}), not a story credit", evidence
                 )
             elif not _agency_site(page, wire):
-                sink.accept(wire.kind, wire_name_on_page(page, wire), None, evidence, 2, 10_000)
+                sink.accept(wire.kind, wire_name(wire, text), None, evidence, 2, 10_000)
             continue
         outlet = outlet_of_byline(text)
         if outlet is None:
@@ -483,7 +514,7 @@ def _from_bylines(page: Page, sink: _Sink) -> None:
 
 def outlet_wire(text: str) -> wires.Wire | None:
     text = phrases.LEAD_IN.sub("", re.sub(r"^\s*by\s+", "", text.strip(), flags=re.I))
-    for part in re.split(r"\s*[,|/]\s*|\s+(?:for|and|with)\s+", text):
+    for part in re.split(r"\s*[,|/(]\s*|\)|\s+(?:for|and|with)\s+", text):
         wire = wires.BY_CREDIT.get(phrases.LEAD_IN.sub("", part.strip()))
         if wire is not None and (len(part) > 3 or part.isupper()):
             return wire

@@ -142,6 +142,8 @@ PHRASE_WORDS = minimal_words(
     ]
 )
 WIRE_LONG = minimal_words(wires.LONG_CREDITS)
+PRESS_WORDS = ("pm ", "pressemitteilung", "pressemeldung", "presseinformation")
+TICKER_WORDS = ("nyse", "nasdaq", "tsx", "otc", "asx", "amex", "lse:", "swx", "xetra", "euronext", "aim:")
 WIRE_SHORT = minimal_words(wires.SHORT_CREDITS)
 
 

@@ -48,6 +48,19 @@ DATELINE = re.compile(
 )
 # "... after the hooter had sounded. - Sapa", "... (AFP)" at the end of a story
 TRAILER = re.compile(rf"(?:[.!?\"”]\s*[-–—]\s*|\(\s*)(?P<credit>{_AGENCY_ALT})(?:\s*/\s*[\w-]+)*\s*\)?\s*$")
+# German sign-offs closing the text: "... gesagt. dpa/lno", "... berichtet. (KNA)", "epd/mh", "AgE"
+SIGNOFF = re.compile(rf"(?:^|[.!?\"”)]\s+|\s{{2,}})\(?(?P<credit>{_AGENCY_ALT})(?:/[a-zäöü]{{1,6}})+\)?\s*$")
+# A press office's sign-off: "PM Stadt Musterhausen/ab", "Pressemitteilung Universität Beispielstadt"
+PRESS_SIGNOFF = re.compile(
+    r"(?:^|[.!?\"”)]\s+)(?:PM|Pressemitteilung|Pressemeldung|Presseinformation)\s+(?:der\s+|des\s+|von\s+)?"
+    r"(?P<org>[A-ZÄÖÜ][^/\n.!?]{1,60}?)\s*(?:/\s*[a-zäöü]{1,6})?\s*$"
+)
+# A listed company in a press release: "Acme Corp. (NASDAQ: ACME) today announced"
+TICKER = re.compile(
+    r"(?P<org>[A-Z][\w&.,' -]{1,60}?)\s*\((?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE American|NYSE Arca|TSX|TSX-V|TSXV|LSE"
+    r"|AIM|OTCQX|OTCQB|OTC|ASX|Euronext|XETRA|FWB|SIX|SWX)\s*:\s*[A-Z0-9.]{1,8}\)(?:\s*\([^)]{2,20}\))*"
+    r"\s*(?:,?\s*(?:today|has|announced|reported|launched|introduced|unveiled|said))"
+)
 # "(BUSINESS WIRE)--", "/PRNewswire/ --", "/GLOBE NEWSWIRE/ --", "(ots) -"
 PR_DATELINE = re.compile(rf"[(/](?P<credit>{_PR_ALT})(?:-\w+)?[)/]\s*(?:--|[-–—:])")
 # "07/01/2008 20:12:00 Business Wire Magellan RoadMate ..." (a press-release wire's timestamp line)
@@ -67,7 +80,7 @@ WITH_STAFF = re.compile(
 )
 AGENCY_COPYRIGHT = re.compile(
     rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*)?(?:by\s+)?(?:the\s+)?"
-    rf"(?P<credit>{_AGENCY_ALT})\b",
+    rf"(?P<credit>{_AGENCY_ALT}|{_PR_ALT})\b",
     re.I,
 )
 # Photo credits are not story credits: "(AP Photo/Jane Doe)", "REUTERS/Name", "AFP via Getty Images".
