@@ -68,27 +68,31 @@ def test_origin_url_comes_from_the_link_in_the_attribution_line() -> None:
 @pytest.mark.parametrize(
     ("line", "origin", "kind"),
     [
-        ("NEW YORK (AP) — Stocks rose on Tuesday as investors weighed new data.", "AP", "wire"),
+        (
+            "NEW YORK (AP) — Stocks rose on Tuesday as investors weighed new data.",
+            "The Associated Press",
+            "wire",
+        ),
         ("HAMBURG (dpa/lno) – Der Hafen meldet einen Rekord bei den Containern.", "dpa", "wire"),
         ("(Reuters) - Oil prices slipped on Monday after a rise in stockpiles.", "Reuters", "wire"),
         ("MADRID (EFE) - El Gobierno aprobó ayer el nuevo plan de vivienda.", "EFE", "wire"),
-        ("PARIS (AFP) - Le gouvernement a annoncé un nouveau plan.", "AFP", "wire"),
+        ("PARIS (AFP) - Le gouvernement a annoncé un nouveau plan.", "Agence France-Presse", "wire"),
         ("The game ended after a late penalty was converted in stoppage time. - Sapa", "Sapa", "wire"),
         ("Copyright 2024 The Associated Press. All rights reserved.", "The Associated Press", "wire"),
         (
             "SAN JOSE, Calif., May 2, 2024 /PRNewswire/ -- Acme Corp. today announced a new chip.",
-            "PRNewswire",
+            "PR Newswire",
             "press_release",
         ),
         (
             "BERLIN--(BUSINESS WIRE)--Beispiel AG gab heute ihre Zahlen bekannt.",
-            "BUSINESS WIRE",
+            "Business Wire",
             "press_release",
         ),
     ],
 )
 def test_wire_and_press_release_credits(line: str, origin: str, kind: str) -> None:
-    """Agency datelines, trailers and copyright lines make the page a wire copy, named as the page names it."""
+    """Agency datelines, trailers and copyright lines make the page a wire copy, named by the agency's full name."""
     rep = signals(article(line)).republication
     assert rep.is_republication
     assert rep.kind == kind

@@ -37,7 +37,13 @@ from rights.signals.common import (
 )
 from rights.signals.copyright import copyright_holders
 from rights.signals.models import Attribution, Rejected
-from rights.signals.names import canonical_origin, known_name_at, outlet_for_domain, outlet_for_name
+from rights.signals.names import (
+    canonical_origin,
+    domain_in_text,
+    known_name_at,
+    outlet_for_domain,
+    outlet_for_name,
+)
 from rights.signals.origin import (
     clean_origin,
     is_date_like,
@@ -136,11 +142,32 @@ def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None
         rest_at = line.start("rest")
         statement = _Statement("source-line", line.start(), rest_at, line.group("rest"), strength=2)
         _consider(page, block, statement, order, sink)
+    via = phrases.VIA_LINE.match(text) if len(text) <= 80 else None
+    if via:
+        _syndicated(page, block, via, order, sink)
     permission = phrases.PERMISSION_ONLY.search(text) if "permission" in low else None
     if permission:
         _permission_without_name(page, block, permission.start(), order, sink)
     if block.in_article and ("©" in text or "copyright" in low):
         _foreign_copyright(page, block, order, sink)
+
+
+def _syndicated(page: Page, block: TextBlock, via: re.Match[str], order: int, sink: _Sink) -> None:
+    """ "Via SyndiGate.info": a syndication service delivered the text; its origin is the copyright holder named
+    beside the credit (the block itself or the next ones), else the service."""
+    service = known_name_at(via.group("rest")) or domain_in_text(via.group("rest"))
+    outlet = outlet_for_name(service) if service else None
+    if outlet is None and service:
+        outlet = outlet_for_domain(service)
+    if outlet is None or outlet.kind != "syndicator":
+        return
+    evidence = block_evidence(block, "syndication-service")
+    for near in page.blocks[block.index : block.index + 4]:
+        for holder in copyright_holders(near.text):
+            if not is_own(page, holder) and not outlet_for_name(holder):
+                sink.accept("republished", holder, None, evidence, 2, order)
+                return
+    sink.accept("republished", outlet.name, None, evidence, 1, order)
 
 
 def _permission_without_name(page: Page, block: TextBlock, start: int, order: int, sink: _Sink) -> None:
@@ -196,7 +223,7 @@ def _consider(page: Page, block: TextBlock, statement: _Statement, order: int, s
     )  # fmt: skip
     text = block.text
     evidence = block_evidence(block, rule, window(text, start, rest_at + 60))
-    before = text[max(0, start - 80) : start]
+    before = text[max(0, start - 300) : start]
     phrase = text[start:rest_at]
     if phrases.FORUM.search(text[max(0, start - 20) : rest_at + 5]) or block.zone is Zone.COMMENTS:
         sink.reject("forum_quote", "a forum quote, not the page's origin", evidence)
@@ -287,6 +314,8 @@ def _consider(page: Page, block: TextBlock, statement: _Statement, order: int, s
         )
         return
     kind = "press_release" if rule == "de-herausgeber" else "republished"
+    if url and name and phrases.FRAME_LINK.search(url) and is_own(page, None, url) and not is_own(page, name):
+        url = None  # a named origin behind the page's own redirect or frame link ("/frame?siteId=...")
     if rule != "de-herausgeber" and is_own(page, name, url) and not _another_site_copy(page, url):
         where = url if url and is_own(page, None, url) else name
         sink.reject("self_attribution", f"names the page's own site ({where}) as origin", evidence)
@@ -373,7 +402,7 @@ def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
         if match and (block.zone is Zone.BYLINE or len(text) <= 120):
             found = (match.group("credit"), "wire-credit")
     if found is None:
-        match = wires.AGENCY_COPYRIGHT.search(text)
+        match = wires.AGENCY_COPYRIGHT.search(text if len(text) <= 3000 else text[:1500] + " " + text[-1500:])
         if match and block.zone not in (Zone.ASIDE, Zone.NAV, Zone.COMMENTS):
             found = (match.group("credit"), "wire-copyright")
     if found is None and (block.in_article or block.zone is Zone.OTHER):
@@ -415,7 +444,8 @@ def wire_name(wire: wires.Wire, spelled: str) -> str:
     """The agency's name to report: its full name where the page wrote an abbreviation ("AP", "AFP",
     "REUTERS") or the full name itself, else the other full spelling the page uses ("Press Association")."""
     for credit in sorted(wire.credits, key=len, reverse=True):
-        if len(credit) > 5 and not credit.isupper() and credit in spelled and fold(credit) != fold(wire.name):
+        same = fold(credit).replace(" ", "") == fold(wire.name).replace(" ", "")
+        if len(credit) > 5 and not credit.isupper() and credit in spelled and not same:
             return credit
     return wire.name
 
@@ -439,7 +469,7 @@ def _from_text(page: Page, text: PageText, sink: _Sink) -> None:
     candidates = {b.index: b for b in text.having(phrases.WIRE_LONG)}
     candidates.update((b.index, b) for b in text.having(phrases.WIRE_SHORT, exact=True))
     for block in sorted(candidates.values(), key=lambda b: b.index):
-        if block.zone is Zone.NAV or len(block.text) > 3000:
+        if block.zone is Zone.NAV:
             continue
         if (
             block.in_article

@@ -28,7 +28,7 @@ SELF = re.compile(
     rf"\b(?:this|the|a|an|our|which|that|it|its)\s+(?:\w+\s+){{0,3}}{NOUN}s?\b|\bit\b|^\W*$"
     rf"|\b(?:dieser|diese|dieses|der|die|das|cet|cette|ce|le|la|l.|este|esta|el|questo|questa|il|lo|dit|deze|het"
     rf"|de|ten|ta|to|niniejszy|этот|эта|это|данная|данный)\s+(?:\w+\s+){{0,2}}{_NOUNS_OTHER}\b"
-    rf"|^\W*(?:{_NOUNS_OTHER})\b",
+    rf"|^\W*(?:{_NOUNS_OTHER})\b|\b(?:this|it)\W*$",
     re.I,
 )
 # Subjects that make a "first published in" sentence a citation, not a statement about this page.
@@ -61,6 +61,10 @@ SITE_POLICY = re.compile(
 )
 # A book named beside a derivation: "adapted from the book X by Y", "excerpted from X (Basic Books, 2019)".
 BOOK = re.compile(r"\bbook\b|\bpress\b|\bpublishers?\b|\bbooks\b|[“\"«].{2,120}[”\"»]", re.I)
+# A site's own link that wraps another site: a redirect, a frame, a click tracker.
+FRAME_LINK = re.compile(
+    r"[/?&](?:frame|redirect|out|goto|go|click|track|exit|external)\b|[?&](?:url|u|site_?id)=", re.I
+)
 # "msnbc.com Reprints", "Reprints & Permissions": a shop for reprints, not an origin.
 REPRINT_SALES = re.compile(r"\breprints?\b(?:\s*(?:&|and)\s*permissions?)?\s*$|^\s*reprints?\b", re.I)
 # Standalone source lines: "Source: United Nations", "Quelle: Handelsblatt Online", "Fuente: EFE", "来源：X".
@@ -130,6 +134,7 @@ PHRASE_WORDS = minimal_words(
         "fonte",
         "bron",
         "article from",
+        "via ",
         "źródło",
         "источник",
         "来源",
@@ -142,6 +147,11 @@ PHRASE_WORDS = minimal_words(
     ]
 )
 WIRE_LONG = minimal_words(wires.LONG_CREDITS)
+# "Via SyndiGate.info", "Distributed by Tribune Content Agency" on a line of its own.
+VIA_LINE = re.compile(
+    r"^\W{0,3}(?:via|distributed by|syndicated by|provided by|supplied by|source|distribution)\s*:?\s+(?P<rest>.{2,70})$",
+    re.I,
+)
 PRESS_WORDS = ("pm ", "pressemitteilung", "pressemeldung", "presseinformation")
 TICKER_WORDS = ("nyse", "nasdaq", "tsx", "otc", "asx", "amex", "lse:", "swx", "xetra", "euronext", "aim:")
 WIRE_SHORT = minimal_words(wires.SHORT_CREDITS)

@@ -193,10 +193,16 @@ def _labels(url_or_host: str) -> set[str]:
     return {label for label in name_part.split(".") if len(label) >= 4 and label not in _GENERIC_LABELS}
 
 
+def _main_label(url_or_host: str) -> str:
+    domain = registrable_domain(url_or_host)
+    return domain.split(".")[0] if domain else ""
+
+
 def same_publisher(a: str, b: str) -> bool:
-    """Hosts of one publisher on two registrable domains: a label they share ("msnbc.com" and "msnbc.msn.com",
-    "m.economictimes.com" and "economictimes.indiatimes.com", a blog's country domains)."""
-    return bool(_labels(a) & _labels(b))
+    """Hosts of one publisher on two registrable domains: one's main label is a label of the other ("msnbc.com"
+    and "msnbc.msn.com", "m.economictimes.com" and "economictimes.indiatimes.com", a blog's country domains)."""
+    main_a, main_b = _main_label(a), _main_label(b)
+    return (len(main_a) >= 4 and main_a in _labels(b)) or (len(main_b) >= 4 and main_b in _labels(a))
 
 
 def _names_own_domain(name: str, here: str) -> bool:

@@ -284,37 +284,65 @@ def _english_shapes() -> list[Rule]:
 # word order and agreement differ (German puts the verb last, Spanish uses a reflexive passive).
 _DE_MANNER = r"(?:zuerst|zunächst|ursprünglich|erstmals|original|bereits|vorab|früher)"
 _DE_VERB = r"(?:erschienen|erschien|veröffentlicht|publiziert|gepostet|abgedruckt|ausgestrahlt)"
-_DE_MARK = r"(?:auf|bei|in|im|in der|unter|von|beim|im Online-Angebot von|auf der Website von)"
+_DE_MARK = _alt(
+    (
+        "auf",
+        "bei",
+        "in",
+        "im",
+        "in der",
+        "unter",
+        "von",
+        "beim",
+        "im Online-Angebot von",
+        "auf der Website von",
+    )
+)
 _FR_MANNER = (
     r"(?:initialement|originellement|originalement|d.abord|précédemment|originairement|à l.origine"
     r"|pour la première fois|en premier lieu|auparavant)"
 )
 _FR_VERB = r"(?:publiée?s?|parue?s?|mise? en ligne|diffusée?s?)"
-_FR_MARK = r"(?:sur|dans|par|chez|sur le site de|dans les colonnes de|à)"
+_FR_MARK = _alt(("sur", "dans", "par", "chez", "sur le site de", "dans les colonnes de", "à"))
 _ES_MANNER = (
     r"(?:originalmente|originariamente|inicialmente|primero|por primera vez|previamente|anteriormente)"
 )
 _ES_VERB = r"(?:publicad[oa]s?|aparecid[oa]s?|difundid[oa]s?|publicó|apareció|difundió|publica)"
-_ES_MARK = r"(?:en|por|desde|de)"
+_ES_MARK = _alt(("en", "por", "desde", "de", "en el sitio de", "en la revista"))
 _IT_MANNER = r"(?:originariamente|originalmente|inizialmente|per la prima volta|precedentemente|in origine)"
 _IT_VERB = r"(?:pubblicat[oaie]|apparso|apparsa|uscit[oa]|pubblicò)"
-_IT_MARK = r"(?:su|sul|sulla|sullo|in|nel|nella|da|dal|dalla)"
+_IT_MARK = _alt(("su", "sul", "sulla", "sullo", "in", "nel", "nella", "da", "dal", "dalla", "sul sito di"))
 _PT_MANNER = r"(?:originalmente|originariamente|inicialmente|primeiro|pela primeira vez|anteriormente)"
 _PT_VERB = r"(?:publicad[oa]s?|divulgad[oa]s?|veiculad[oa]s?)"
-_PT_MARK = r"(?:em|no|na|nos|nas|pel[oa]|por|do|da|de)"
+_PT_MARK = _alt(("em", "no", "na", "nos", "nas", r"pel[oa]", "por", "do", "da", "de", "no site d[oa]"))
 _NL_MANNER = r"(?:eerder|oorspronkelijk|eerst|aanvankelijk|origineel|oorspronkelijke)"
 _NL_VERB = r"(?:verschenen|verscheen|gepubliceerd|gepost|geplaatst)"
-_NL_MARK = r"(?:op|in|bij|door|van)"
+_NL_MARK = _alt(("op", "in", "bij", "door", "van", "op de website van"))
 _PL_MANNER = r"(?:pierwotnie|po raz pierwszy|wcześniej|oryginalnie|najpierw)"
 _PL_VERB = (
     r"(?:ukazał(?:a|o)?\s+się|opublikowan(?:y|a|e|o)|opublikował(?:a|o)?|został(?:a|o)?\s+opublikowan[yae])"
 )
-_PL_MARK = r"(?:w|we|na|przez|u|z|ze|w serwisie|na portalu|na stronie)"
+_PL_MARK = _alt(
+    (
+        "w",
+        "we",
+        "na",
+        "przez",
+        "u",
+        "z",
+        "ze",
+        "w serwisie",
+        "na portalu",
+        "na stronie",
+    )
+)
 _RU_MANNER = r"(?:впервые|первоначально|изначально|ранее|оригинально|сначала)"
 _RU_VERB = (
     r"(?:опубликован[аоы]?|опубликовал(?:а|о|и)?|вышл[аои]|вышел|появил(?:ась|ось|ся|ись)|размещ[её]н[аоы]?)"
 )
-_RU_MARK = r"(?:в|на|у|во|изданием|на сайте|в журнале|в газете)"
+_RU_MARK = _alt(
+    ("в", "на", "у", "во", "изданием", "на сайте", "в журнале", "в газете", "на портале", "в издании")
+)
 
 # fmt: off
 _OTHER: tuple[tuple[str, str, tuple[str, ...], str, bool], ...] = (
@@ -335,6 +363,7 @@ _OTHER: tuple[tuple[str, str, tuple[str, ...], str, bool], ...] = (
     ("es-publicado", rf"\b(?:se\s+)?{_ES_VERB}\s+{_ES_MANNER}\s+{_ES_MARK}\s+" + REST, ("originalmente", "originariamente", "inicialmente", "primero", "primera vez", "previamente", "anteriormente"), "after", True),
     ("es-fue", rf"\b(?:fue|ha sido|se)\s+{_ES_MANNER}\s+{_ES_VERB}\s+{_ES_MARK}\s+" + REST, ("originalmente", "originariamente", "inicialmente", "primera vez", "previamente", "anteriormente"), "after", True),
     ("es-republicado", r"\b(?:se\s+)?(?:republicad[oa]|republica|reproducid[oa]|reproduce|traducid[oa]|adaptad[oa]|tomad[oa])\s+(?:aquí\s+)?(?:de|desde|del|con\s+(?:el\s+)?(?:permiso|autorización)\s+de)\s+" + REST, ("republica", "reproduc", "traducid", "adaptad", "tomad"), "after", False),
+    ("es-cortesia", r"\b(?:por\s+)?cortes[íi]a\s+de\s+" + REST, ("cortes",), "after", False),
     # Italian: "pubblicato originariamente su X", "apparso per la prima volta su X", "ripubblicato da X"
     ("it-pubblicato", rf"\b{_IT_VERB}\s+{_IT_MANNER}\s+{_IT_MARK}\s+" + REST, ("originari", "originalmente", "inizialmente", "prima volta", "precedentemente", "in origine"), "after", True),
     ("it-originariamente", rf"\b{_IT_MANNER}\s+{_IT_VERB}\s+{_IT_MARK}\s+" + REST, ("originari", "originalmente", "inizialmente", "prima volta", "in origine"), "after", True),

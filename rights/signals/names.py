@@ -155,3 +155,12 @@ def known_name_at(text: str) -> str | None:
         if start.startswith(credit) and (len(start) == len(credit) or not start[len(credit)].isalnum()):
             return credit
     return None
+
+
+_DOMAIN_IN_TEXT = re.compile(r"\b(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b", re.I)
+
+
+def domain_in_text(text: str) -> str | None:
+    """The first host name written in a text ("Via SyndiGate.info" -> "syndigate.info")."""
+    match = _DOMAIN_IN_TEXT.search(text)
+    return match.group(1).lower() if match else None

@@ -34,7 +34,9 @@ _CUT = re.compile(
     rf"|appears|used|shared|it|its|we|can|may|has been)\b|\s+under\b|\s+(?:on|in|at)\s+(?:(?:{_DAYS})|(?:{_MONTHS})|\d"
     rf"|the\s+\d|page)\b|\s+with\s+(?:the\s+)?(?:kind\s+)?permission|\s+by\s+permission|\s+as\s+part\s+of|\s+where\b"
     rf"|\s+which\b|\s+who\b|\s+titled\b|\s+entitled\b|\s+before\b|\s+after\b|\s+and\s+(?:has\s+been|is)\s+"
-    rf"|\s+(?:19|20)\d\d\b|\s+(?:here|below)\b|\s+click\b|\s+read\b|\s+(?:is|was|are|were)\s+|\s+\d)",
+    rf"|\s+(?:19|20)\d\d\b|\s+(?:here|below)\b|\s+click\b|\s+read\b|\s+(?:is|was|are|were)\s+|\s+\d"
+    rf"|\s+(?:last|this|next|earlier|later)\s+(?:week|month|year|spring|summer|autumn|fall|winter|season|morning"
+    rf"|evening|night|\w+day)\b)",
     re.I,
 )
 _URL = re.compile(r"^(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
