@@ -180,3 +180,49 @@ def test_the_pages_own_domain_in_a_credit_is_self_attribution() -> None:
     )
     assert not found.republication.is_republication
     assert "self_attribution" in {r.kind for r in found.rejected}
+
+
+# (family, article lines, origin, kind): wire and press-release markers that are not sentences
+WIRE_FAMILIES = [
+    ("press-release dateline inside a block", ["Acme unveils a lamp. HARBOR CITY--(BUSINESS WIRE)--Acme Lighting "
+     "today introduced a solar lamp for allotments."], "Business Wire", "press_release"),
+    ("agency dateline", ["HARBOR CITY (Reuters) - The port authority raised its fees on Monday."], "Reuters", "wire"),
+    ("agency abbreviation, canonical name", ["RIVERTON (AP) — The council voted to close the bridge."],
+     "The Associated Press", "wire"),
+    ("German agency sign-off", ["Der Hafen meldet einen Rekord. Die Zahl der Container stieg um vier Prozent. dpa/lno"],
+     "dpa", "wire"),
+    ("German church agency in brackets", ["Die Synode tagt im Herbst erneut. (KNA)"], "KNA", "wire"),
+    ("press office sign-off", ["Die Stadt lädt zum Tag der offenen Tür ein.", "PM Stadt Beispielhausen/ab"],
+     "Stadt Beispielhausen", "press_release"),
+    ("wire copyright line as the only clue", ["Acme Lighting introduced a new lamp today.",
+     "Copyright Business Wire 2021"], "Business Wire", "press_release"),
+    ("listed company announcing", ["Acme Widgets Inc. (NASDAQ: ACMW) today announced results for its third quarter."],
+     "Acme Widgets Inc", "press_release"),
+    ("release portal contact", ["Public release date: 3-Mar-2021", "Contact: Dana Reyes", "dreyes@example.edu",
+     "Harbour University Medical Center", "A new study of tides was published today."],
+     "Harbour University Medical Center", "press_release"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("family", "lines", "origin", "kind"), WIRE_FAMILIES, ids=[w[0] for w in WIRE_FAMILIES]
+)
+def test_wire_and_release_markers(family: str, lines: list[str], origin: str, kind: str) -> None:
+    rep = signals(article(*lines)).republication
+    assert (rep.is_republication, rep.kind, rep.origin_name) == (True, kind, origin), family
+
+
+def test_an_agency_byline_in_brackets() -> None:
+    rep = signals(article(byline="By Dana Reyes (IDG News Service)")).republication
+    assert (rep.kind, rep.origin_name) == ("wire", "IDG News Service")
+
+
+def test_a_picture_credit_in_the_byline_is_not_a_wire_story() -> None:
+    found = signals(article(byline="Harbour Office / Reuters"))
+    assert not found.republication.is_republication
+    assert "image_credit" in {r.kind for r in found.rejected}
+
+
+def test_a_wire_story_on_the_agencys_own_site_is_not_republished() -> None:
+    found = signals(article("HARBOR CITY (Reuters) - Fees rose."), url="https://www.reuters.com/markets/x")
+    assert not found.republication.is_republication

@@ -499,6 +499,8 @@ def _press_release(page: Page, text: PageText, sink: _Sink) -> None:
                     "press_release", org, None, block_evidence(block, "press-signoff"), 2, block.index
                 )
                 return
+    if _release_contact(page, article, sink):
+        return
     for block in text.having(phrases.TICKER_WORDS):
         if block not in article[:6]:
             continue
@@ -511,6 +513,30 @@ def _press_release(page: Page, text: PageText, sink: _Sink) -> None:
                 )
                 sink.accept("press_release", org, None, evidence, 1, 40_000)
                 return
+
+
+def _release_contact(page: Page, article: list[TextBlock], sink: _Sink) -> bool:
+    """A news-release header ("Public release date: ...", "For immediate release") followed by a press contact
+    and the issuing organisation, as release portals print it: the organisation is the origin."""
+    head = article[:14]
+    if not any(phrases.RELEASE_HEADER.search(b.text) for b in head):
+        return False
+    for i, block in enumerate(head):
+        if not phrases.CONTACT.match(block.text):
+            continue
+        for near in head[i + 1 : i + 6]:
+            name = near.text.strip()
+            if (
+                len(name) <= 80
+                and "@" not in name
+                and looks_like_publication(name)
+                and not is_own(page, name)
+            ):
+                sink.accept(
+                    "press_release", name, None, block_evidence(near, "release-contact"), 2, near.index
+                )
+                return True
+    return False
 
 
 def _from_bylines(page: Page, sink: _Sink) -> None:

@@ -152,6 +152,13 @@ VIA_LINE = re.compile(
     r"^\W{0,3}(?:via|distributed by|syndicated by|provided by|supplied by|source|distribution)\s*:?\s+(?P<rest>.{2,70})$",
     re.I,
 )
+# Release portals: "Public release date: 15-Jun-2005", "For immediate release", then "Contact: Name".
+RELEASE_HEADER = re.compile(
+    r"\b(?:public release date|news release|press release|for immediate release|embargoed until|media release"
+    r"|pressemitteilung|communiqué de presse|comunicado de prensa)\b",
+    re.I,
+)
+CONTACT = re.compile(r"^\W*(?:media\s+|press\s+)?(?:contact|kontakt|contacto)s?\s*:", re.I)
 PRESS_WORDS = ("pm ", "pressemitteilung", "pressemeldung", "presseinformation")
 TICKER_WORDS = ("nyse", "nasdaq", "tsx", "otc", "asx", "amex", "lse:", "swx", "xetra", "euronext", "aim:")
 WIRE_SHORT = minimal_words(wires.SHORT_CREDITS)
