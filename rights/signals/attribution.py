@@ -15,14 +15,16 @@ was first published in Nature") and image credits ("AP Photo"). Pure.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rights.models import Evidence, Zone
+from rights.models import Zone
 from rights.page.jsonld import names, types_of, urls
 from rights.page.metadata import ARTICLE_TYPES
-from rights.page.models import Link, Page, TextBlock
+from rights.page.models import Page, TextBlock
 from rights.signals import attribution_phrases as phrases
 from rights.signals import credit_grammar, wires
+from rights.signals.agency import agency_site, bylines, press_release, wire_block
 from rights.signals.common import (
     PageText,
     block_evidence,
@@ -32,10 +34,10 @@ from rights.signals.common import (
     is_own,
     link_evidence,
     meta_evidence,
-    presumed_url,
     window,
 )
 from rights.signals.copyright import copyright_holders
+from rights.signals.finding import Found, Sink, link_for
 from rights.signals.models import Attribution, Rejected
 from rights.signals.names import (
     canonical_origin,
@@ -49,19 +51,8 @@ from rights.signals.origin import (
     is_date_like,
     is_generic,
     looks_like_publication,
-    outlet_of_byline,
 )
 from rights.urls import registrable_domain
-
-
-@dataclass(slots=True)
-class _Found:
-    kind: str
-    name: str | None
-    url: str | None
-    evidence: Evidence
-    strength: int
-    order: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,54 +67,23 @@ class _Statement:
     strength: int = 3
 
 
-class _Sink:
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.found: list[_Found] = []
-        self.rejected: list[Rejected] = []
-
-    def reject(self, kind: str, reason: str, evidence: Evidence) -> None:
-        self.rejected.append(Rejected(kind, reason, evidence))
-
-    def accept(
-        self, kind: str, name: str | None, url: str | None, evidence: Evidence, strength: int, order: int
-    ) -> None:
-        if is_own(self.page, name, url):
-            self.reject("self_attribution", f"names the page's own site ({name or url}) as origin", evidence)
-            return
-        self.found.append(_Found(kind, name, url, evidence, strength, order))
-
-
-def _link_for(page: Page, block: TextBlock, name: str | None, start: int) -> Link | None:
-    """The link in `block` that names the origin: one whose text overlaps the name, else the first after `start`."""
-    candidates = [ln for ln in page.links if ln.block == block.index and ln.tag == "a"]
-    if not candidates:
-        return None
-    if name:
-        folded = fold(name)
-        for link in candidates:
-            text = fold(link.text)
-            if text and (text in folded or folded in text):
-                return link
-    after = [ln for ln in candidates if ln.text and block.text.find(ln.text, start) >= 0]
-    if after:
-        return after[0]
-    return None
-
-
-def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
+def _phrase_block(
+    page: Page, block: TextBlock, order: int, sink: Sink, rules: Sequence[credit_grammar.Rule]
+) -> None:
     text = block.text
     low = text.casefold()
-    outbound = phrases.OUTBOUND_NOTICE.search(text) if any(w in low for w in phrases.OUTBOUND_WORDS) else None
+    outbound = (
+        phrases.OUTBOUND_NOTICE.search(text)
+        if any(w in low for w in phrases.OUTBOUND_WORDS) and phrases.OUTBOUND_VERB.search(text)
+        else None
+    )
     if outbound and not re.search(r"\b(?:originally|first|initially|from)\b", outbound.group(0), re.I):
         sink.reject(
             "outbound_notice",
             "says where this article went, not where it came from",
             block_evidence(block, "outbound", window(text, outbound.start(), outbound.end())),
         )
-    for rule in credit_grammar.RULES:
-        if not any(word in low for word in rule.words):
-            continue
+    for rule in rules:
         for match in rule.pattern.finditer(text):
             rest_at, rest = match.start("rest"), match.group("rest")
             statement = _Statement(rule.id, match.start(), rest_at, rest, rule.lang, rule.strength)
@@ -152,7 +112,7 @@ def _phrase_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None
         _foreign_copyright(page, block, order, sink)
 
 
-def _syndicated(page: Page, block: TextBlock, via: re.Match[str], order: int, sink: _Sink) -> None:
+def _syndicated(page: Page, block: TextBlock, via: re.Match[str], order: int, sink: Sink) -> None:
     """ "Via SyndiGate.info": a syndication service delivered the text; its origin is the copyright holder named
     beside the credit (the block itself or the next ones), else the service."""
     service = known_name_at(via.group("rest")) or domain_in_text(via.group("rest"))
@@ -170,7 +130,7 @@ def _syndicated(page: Page, block: TextBlock, via: re.Match[str], order: int, si
     sink.accept("republished", outlet.name, None, evidence, 1, order)
 
 
-def _permission_without_name(page: Page, block: TextBlock, start: int, order: int, sink: _Sink) -> None:
+def _permission_without_name(page: Page, block: TextBlock, start: int, order: int, sink: Sink) -> None:
     """ "Reprinted with permission." names no one: the origin is the publisher or copyright holder beside it."""
     text = block.text
     published = phrases.PUBLISHED_BY.search(text)
@@ -186,7 +146,7 @@ def _permission_without_name(page: Page, block: TextBlock, start: int, order: in
             return
 
 
-def _foreign_copyright(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
+def _foreign_copyright(page: Page, block: TextBlock, order: int, sink: Sink) -> None:
     """An article-level copyright notice that points at another site's domain: the text is that site's."""
     for match in re.finditer(r"(?:©|\bcopyright\b)[^\n]{0,160}", block.text, re.I):
         domain = phrases.DOMAIN.search(match.group(0))
@@ -217,7 +177,7 @@ def _is_citation(statement: _Statement, subject: str, block: TextBlock) -> bool:
     return bool(phrases.CITED.search(subject)) or len(subject.split()) > 3 or long_body or footnote
 
 
-def _consider(page: Page, block: TextBlock, statement: _Statement, order: int, sink: _Sink) -> None:
+def _consider(page: Page, block: TextBlock, statement: _Statement, order: int, sink: Sink) -> None:
     rule, start, rest_at, rest, strength = (
         statement.rule, statement.start, statement.rest_at, statement.rest, statement.strength,
     )  # fmt: skip
@@ -320,7 +280,7 @@ def _consider(page: Page, block: TextBlock, statement: _Statement, order: int, s
         where = url if url and is_own(page, None, url) else name
         sink.reject("self_attribution", f"names the page's own site ({where}) as origin", evidence)
         return
-    sink.found.append(_Found(kind, name, url, evidence, strength, order))
+    sink.found.append(Found(kind, name, url, evidence, strength, order))
 
 
 def _origin(page: Page, block: TextBlock, statement: _Statement) -> tuple[str | None, str | None]:
@@ -335,7 +295,7 @@ def _origin(page: Page, block: TextBlock, statement: _Statement) -> tuple[str | 
         following = next((b for b in page.blocks if b.index == block.index + 1), None)
         if following is not None and following.text.startswith("http"):
             name, url = clean_origin(following.text)
-    link = _link_for(page, block, None if is_generic(name) else name, statement.rest_at)
+    link = link_for(page, block, None if is_generic(name) else name, statement.rest_at)
     if link is not None and url is None:
         url = link.url
         text = link.text if link.text and not phrases.READ_ORIGINAL.search(link.text) else ""
@@ -367,105 +327,18 @@ def _another_site_copy(page: Page, url: str | None) -> bool:
     return outlet is not None and registrable_domain(url) not in outlet.domains
 
 
-def _wire_block(page: Page, block: TextBlock, order: int, sink: _Sink) -> None:
-    text = block.text
-    head = text[:200]
-    if phrases.CONTRIBUTED.search(text) and len(text) <= 300:
-        sink.reject(
-            "contribution", "an agency contributed to a story the site wrote", block_evidence(block, "wire")
-        )
-        return
-    found: tuple[str, str] | None = None
-    match = wires.DATELINE.search(head)
-    if match:
-        found = (match.group("credit"), "wire-dateline")
-    if found is None:
-        match = (
-            (wires.PR_DATELINE.search(text[:500]) or wires.PR_STAMP.match(head)) if len(text) > 60 else None
-        )
-        if match:
-            found = (match.group("credit"), "pr-dateline")
-    if found is None and len(text) <= 80:
-        match = wires.BYLINE.match(text.strip())
-        bare = match is not None and match.group(0).strip().lower() == match.group("credit").lower()
-        if match and in_media(block):
-            sink.reject(
-                "image_credit",
-                f"a photo credit ({match.group('credit')}), not a story credit",
-                block_evidence(block, "wire"),
-            )
-            return
-        if match and (not bare or block.in_article or block.zone is Zone.BYLINE):
-            found = (match.group("credit"), "wire-byline")
-    if found is None and len(text) <= 300:
-        match = wires.WITH_STAFF.search(text)
-        if match and (block.zone is Zone.BYLINE or len(text) <= 120):
-            found = (match.group("credit"), "wire-credit")
-    if found is None:
-        match = wires.AGENCY_COPYRIGHT.search(text if len(text) <= 3000 else text[:1500] + " " + text[-1500:])
-        if match and block.zone not in (Zone.ASIDE, Zone.NAV, Zone.COMMENTS):
-            found = (match.group("credit"), "wire-copyright")
-    if found is None and (block.in_article or block.zone is Zone.OTHER):
-        match = wires.TRAILER.search(text[-60:]) or wires.SIGNOFF.search(text[-40:])
-        if match:
-            found = (match.group("credit"), "wire-trailer")
-    if found is None:
-        photo = wires.photo_credit(text)
-        if photo and (len(text) <= 300 or in_media(block)):
-            sink.reject(
-                "image_credit",
-                f"a photo credit ({photo.group(0)}), not a story credit",
-                block_evidence(block, "wire", window(text, photo.start(), photo.end())),
-            )
-        return
-    credit, rule = found
-    wire = wires.wire_for(credit)
-    if wire is None:
-        return
-    evidence = block_evidence(block, rule, window(text, 0, 40))
-    if in_media(block) and rule != "wire-dateline":
-        sink.reject("image_credit", f"a photo or caption credit ({credit}), not a story credit", evidence)
-        return
-    if wires.photo_credit(text[:160]) and rule in ("wire-byline", "wire-credit"):
-        sink.reject("image_credit", f"a photo credit ({credit}), not a story credit", evidence)
-        return
-    if block.tag in ("figcaption", "caption"):
-        sink.reject("image_credit", f"a caption credit ({credit}), not a story credit", evidence)
-        return
-    if _agency_site(page, wire):
-        sink.reject("self_attribution", f"{wire.name} story on {wire.name}'s own site", evidence)
-        return
-    sink.accept(
-        wire.kind, wire_name(wire, credit), None, evidence, 2 if wire.name != "Agencies" else 1, order
-    )
-
-
-def wire_name(wire: wires.Wire, spelled: str) -> str:
-    """The agency's name to report: its full name where the page wrote an abbreviation ("AP", "AFP",
-    "REUTERS") or the full name itself, else the other full spelling the page uses ("Press Association")."""
-    for credit in sorted(wire.credits, key=len, reverse=True):
-        same = fold(credit).replace(" ", "") == fold(wire.name).replace(" ", "")
-        if len(credit) > 5 and not credit.isupper() and credit in spelled and not same:
-            return credit
-    return wire.name
-
-
-def _agency_site(page: Page, wire: wires.Wire) -> bool:
-    """Whether the page is on the agency's own site (then its credit is no republication)."""
-    here = presumed_url(page)
-    if here and registrable_domain(here) in wire.domains:
-        return True
-    return is_own(page, wire.name)
-
-
-def _from_text(page: Page, text: PageText, sink: _Sink) -> None:
+def _from_text(page: Page, text: PageText, sink: Sink) -> None:
     has_article = any(b.in_article for b in page.blocks)
-    for block in text.having(phrases.PHRASE_WORDS):
+    by_block = _rules_by_block(text)
+    blocks = {b.index: b for b in text.having(phrases.PHRASE_WORDS)}
+    blocks.update((b.index, b) for b in text.blocks if b.index in by_block)
+    for index in sorted(blocks):
+        block = blocks[index]
         if block.zone is Zone.NAV or len(block.text) > 3000:
             continue
         if has_article and not block.in_article and block.zone is Zone.OTHER and len(block.text) > 400:
             continue
-        _phrase_block(page, block, block.index, sink)
+        _phrase_block(page, block, block.index, sink, by_block.get(index, ()))
     candidates = {b.index: b for b in text.having(phrases.WIRE_LONG)}
     candidates.update((b.index, b) for b in text.having(phrases.WIRE_SHORT, exact=True))
     for block in sorted(candidates.values(), key=lambda b: b.index):
@@ -478,106 +351,23 @@ def _from_text(page: Page, text: PageText, sink: _Sink) -> None:
             or len(block.text) <= 120
             or block.index < 400
         ):
-            _wire_block(page, block, block.index, sink)
-    _press_release(page, text, sink)
+            wire_block(page, block, block.index, sink)
+    press_release(page, text, sink)
 
 
-def _press_release(page: Page, text: PageText, sink: _Sink) -> None:
-    """Press releases without a wire credit: a press office's sign-off closing the text ("PM Stadt X/ab") or a
-    listed company announcing in the opening paragraphs ("Acme Corp. (NASDAQ: ACME) today announced")."""
-    article = [b for b in page.blocks if b.in_article and b.zone is Zone.MAIN] or [
-        b for b in page.blocks if b.zone is Zone.OTHER
-    ]
-    for block in text.having(phrases.PRESS_WORDS):
-        if block not in article[-4:]:
-            continue
-        signoff = wires.PRESS_SIGNOFF.search(block.text[-120:])
-        if signoff and not is_own(page, signoff.group("org")):
-            org = clean_origin(signoff.group("org"))[0]
-            if org:
-                sink.accept(
-                    "press_release", org, None, block_evidence(block, "press-signoff"), 2, block.index
-                )
-                return
-    if _release_contact(page, article, sink):
-        return
-    for block in text.having(phrases.TICKER_WORDS):
-        if block not in article[:6]:
-            continue
-        listed = wires.TICKER.search(block.text[:600])
-        if listed and not is_own(page, listed.group("org")):
-            org = clean_origin(listed.group("org").split(",")[0])[0]
-            if org:
-                evidence = block_evidence(
-                    block, "listed-company", window(block.text, listed.start(), listed.end())
-                )
-                sink.accept("press_release", org, None, evidence, 1, 40_000)
-                return
+def _rules_by_block(text: PageText) -> dict[int, list[credit_grammar.Rule]]:
+    """The grammar rules worth running on each block: those whose gates the block passes (one page scan)."""
+    by_block: dict[int, list[credit_grammar.Rule]] = {}
+    for rule in credit_grammar.RULES:
+        hits = text.positions(rule.words)
+        if hits and rule.also:
+            hits = hits & text.positions(rule.also)
+        for position in hits:
+            by_block.setdefault(text.blocks[position].index, []).append(rule)
+    return by_block
 
 
-def _release_contact(page: Page, article: list[TextBlock], sink: _Sink) -> bool:
-    """A news-release header ("Public release date: ...", "For immediate release") followed by a press contact
-    and the issuing organisation, as release portals print it: the organisation is the origin."""
-    head = article[:14]
-    if not any(phrases.RELEASE_HEADER.search(b.text) for b in head):
-        return False
-    for i, block in enumerate(head):
-        if not phrases.CONTACT.match(block.text):
-            continue
-        for near in head[i + 1 : i + 6]:
-            name = near.text.strip()
-            if (
-                len(name) <= 80
-                and "@" not in name
-                and looks_like_publication(name)
-                and not is_own(page, name)
-            ):
-                sink.accept(
-                    "press_release", name, None, block_evidence(near, "release-contact"), 2, near.index
-                )
-                return True
-    return False
-
-
-def _from_bylines(page: Page, sink: _Sink) -> None:
-    candidates = [(a, None) for a in page.authors] + [
-        (b.text, b) for b in page.blocks if b.zone is Zone.BYLINE and len(b.text) <= 100 and not in_media(b)
-    ]
-    for text, block in candidates:
-        wire = outlet_wire(text)
-        evidence = (
-            block_evidence(block, "byline-outlet")
-            if block is not None
-            else meta_evidence("author", text, "byline-outlet")
-        )
-        if wire is not None:
-            if phrases.CREDIT_SLASH.search(text):
-                sink.reject(
-                    "image_credit", f"a picture credit ({text.strip()}), not a story credit", evidence
-                )
-            elif not _agency_site(page, wire):
-                sink.accept(wire.kind, wire_name(wire, text), None, evidence, 2, 10_000)
-            continue
-        outlet = outlet_of_byline(text)
-        if outlet is None:
-            continue
-        url = None
-        if block is not None:
-            link = _link_for(page, block, outlet, 0)
-            url = link.url if link is not None and fold(outlet) in fold(link.text + " " + link.url) else None
-        sink.accept("republished", outlet, url, evidence, 2, 10_000)
-
-
-def outlet_wire(text: str) -> wires.Wire | None:
-    text = phrases.LEAD_IN.sub("", re.sub(r"^\s*by\s+", "", text.strip(), flags=re.I))
-    for part in re.split(r"\s*[,|/(]\s*|\)|\s+(?:for|and|with)\s+", text):
-        wire = wires.BY_CREDIT.get(phrases.LEAD_IN.sub("", part.strip()))
-        if wire is not None and (len(part) > 3 or part.isupper()):
-            return wire
-    return None
-
-
-def _from_metadata(page: Page, sink: _Sink) -> None:
+def _from_metadata(page: Page, sink: Sink) -> None:
     for name in (
         "syndication-source",
         "original-source",
@@ -610,7 +400,7 @@ def _from_metadata(page: Page, sink: _Sink) -> None:
                 )
         for provider in names(item.get("provider")) + names(item.get("sourceOrganization")):
             wire = wires.wire_for(provider)
-            if wire is not None and not _agency_site(page, wire):
+            if wire is not None and not agency_site(page, wire):
                 sink.accept(
                     wire.kind,
                     wire.name,
@@ -621,7 +411,7 @@ def _from_metadata(page: Page, sink: _Sink) -> None:
                 )
 
 
-def _from_canonical(page: Page, sink: _Sink) -> None:
+def _from_canonical(page: Page, sink: Sink) -> None:
     """A canonical on another registrable domain, unless the two domains look like one publisher's (a move)."""
     canonical = page.canonical
     here = page.url
@@ -645,9 +435,9 @@ def _from_canonical(page: Page, sink: _Sink) -> None:
 
 def detect_attributions(page: Page, text: PageText | None = None) -> tuple[list[Attribution], list[Rejected]]:
     """Every accepted attribution, strongest first, and the traps that were set aside."""
-    sink = _Sink(page)
+    sink = Sink(page)
     _from_text(page, text or PageText(page), sink)
-    _from_bylines(page, sink)
+    bylines(page, sink)
     _from_metadata(page, sink)
     _from_canonical(page, sink)
     ranked = sorted(sink.found, key=lambda f: (-f.strength, not f.evidence.in_article, f.order))
@@ -663,7 +453,7 @@ def detect_attributions(page: Page, text: PageText | None = None) -> tuple[list[
     return merged, sink.rejected
 
 
-def _same_origin(done: Attribution, found: _Found) -> bool:
+def _same_origin(done: Attribution, found: Found) -> bool:
     """Two findings name one origin: the later one's link is on the site the earlier one names through the
     names table ("Time.com" in the text and a canonical on time.com)."""
     if done.origin_url or not found.url:

@@ -251,12 +251,20 @@ class PageText:
         """Blocks holding any of `words` (lower-case words are matched case-insensitively), in page order."""
         if not words or not self.blocks:
             return []
-        bit = _register(tuple(words), exact)
         if exact and not self._aligned:  # rare (e.g. "İ"): case-folded positions do not map back
             return self._find_each(words)
+        return [self.blocks[i] for i in sorted(self.positions(words, exact=exact))]
+
+    def positions(self, words: Sequence[str], *, exact: bool = False) -> set[int] | frozenset[int]:
+        """Positions (in `blocks`) of the blocks holding any of `words`, unordered: `having` without the blocks."""
+        if not words or not self.blocks:
+            return frozenset()
+        if exact and not self._aligned:
+            return {self.blocks.index(b) for b in self._find_each(words)}
+        bit = _register(tuple(words), exact)
         if self._scanned <= bit:  # the last scan predates this word set
             self._scan()
-        return [self.blocks[i] for i in sorted(self._hits.get(bit, ()))]
+        return self._hits.get(bit, frozenset())
 
     def _scan(self) -> None:
         hits: dict[int, set[int]] = {}

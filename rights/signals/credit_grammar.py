@@ -41,6 +41,7 @@ class Rule:
     origin: str = "after"  # after | before (the origin precedes the marker)
     subject_check: bool = False  # the subject must be this text, not another work (citations)
     strength: int = 3  # 3 a statement that the text was republished, 2 a derivation or a source credit
+    also: tuple[str, ...] = ()  # a second gate: one of these must be in the block too (when given)
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,9 +410,99 @@ def _other() -> list[Rule]:
     ]
 
 
+# The gates of each rule: a block must hold one of `words` and, when given, one of `also`. The words are the
+# rarest parts of a statement (a manner, a reuse verb, a marker phrase), so that everyday words ("first",
+# "from", "form") let few blocks through; `also` pairs a manner with the verbs it goes with.
+_EN_VERBS = (
+    "publish",
+    "appear",
+    "ran ",
+    "run ",
+    "post",
+    "print",
+    "written",
+    "broadcast",
+    "aired",
+    "featur",
+    "releas",
+    "seen",
+    "syndicat",
+    "issued",
+    "carried",
+    "deliver",
+    "present",
+)
+_SOURCE = (
+    "from",
+    "courtesy",
+    "via",
+    "thanks to",
+    "through",
+    "partnership",
+    "arrangement",
+    "licen",
+    "agreement",
+    "permission",
+)
+_GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "originally-published": (ENGLISH.words, _EN_VERBS),
+    "appeared-first": (ENGLISH.words, _EN_VERBS),
+    "republished-from": (("republi", "re-publi", "repost", "re-post", "reprint", "re-print", "cross",
+                          "reproduced", "syndicated", "reblog", "re-blog"), _SOURCE),
+    "cross-posted-with": (("cross",), ("with",)),
+    "adapted-from": (("excerpted", "adapted", "abridged", "condensed", "translated"), ("from", "courtesy")),
+    "excerpt-from": (("excerpt", "extract", "adapted", "abridged"), ("from", "of ")),
+    "read-original": (("original",), ("read", "see ", "view", "find")),
+    "original-at": (("original",), ("can be found", "is available", "appeared", "published", " is ", " was ")),
+    "produced-by": (("produced by", "produced for", "prepared by", "prepared for", "created by", "created for",
+                     "written for"), ()),
+    "earlier-version": (("version of", "form of", "edition of"), ()),
+    "different-form": (("different ", "shorter ", "longer ", "earlier ", "edited ", "abridged ", "expanded "),
+                       (" form", " version")),
+    "distributed-by": (("distributed", "syndicated", "provided", "supplied", "licensed"), ()),
+    "de-zuerst": (("zuerst", "zunächst", "ursprünglich", "erstmals", "original", "bereits", "vorab", "früher"),
+                  ("erschien", "veröffentlicht", "publiziert", "gepostet", "abgedruckt", "ausgestrahlt")),
+    "de-erschien": (("zuerst", "zunächst", "ursprünglich", "erstmals", "original", "bereits", "vorab", "früher"),
+                    ("erschien", "veröffentlicht", "publiziert", "gepostet", "abgedruckt", "ausgestrahlt")),
+    "fr-publie": (("initialement", "originel", "original", "abord", "précédemment", "originairement", "origine",
+                   "première fois", "premier lieu", "auparavant"), ("publi", "paru", "en ligne", "diffus")),
+    "fr-publie2": (("initialement", "originel", "original", "abord", "origine", "première fois", "auparavant"),
+                   ("publi", "paru", "en ligne", "diffus")),
+    "es-publicado": (("originalmente", "originariamente", "inicialmente", "primero", "primera vez", "previamente",
+                      "anteriormente"), ("publica", "publicó", "aparec", "apareció", "difund", "difundió")),
+    "es-fue": (("originalmente", "originariamente", "inicialmente", "primera vez", "previamente", "anteriormente"),
+               ("publica", "publicó", "aparec", "apareció", "difund", "difundió")),
+    "it-pubblicato": (("originari", "originalmente", "inizialmente", "prima volta", "precedentemente",
+                       "in origine"), ("pubblic", "appars", "uscit")),
+    "it-originariamente": (("originari", "originalmente", "inizialmente", "prima volta", "in origine"),
+                           ("pubblic", "appars", "uscit")),
+    "pt-publicado": (("originalmente", "originariamente", "inicialmente", "primeiro", "primeira vez",
+                      "anteriormente"), ("publica", "divulga", "veicula")),
+    "pt-originalmente": (("originalmente", "originariamente", "inicialmente", "primeira vez", "anteriormente"),
+                         ("publica", "divulga", "veicula")),
+    "nl-verschenen": (("eerder", "oorspronkelijk", "eerst", "aanvankelijk", "origineel"),
+                      ("versch", "gepubliceerd", "gepost", "geplaatst")),
+    "nl-eerder": (("eerder", "oorspronkelijk", "eerst", "aanvankelijk", "origineel"),
+                  ("versch", "gepubliceerd", "gepost", "geplaatst")),
+    "pl-ukazal": (("pierwotnie", "po raz pierwszy", "wcześniej", "oryginalnie", "najpierw"),
+                  ("ukazał", "opublikowa", "został")),
+    "pl-ukazal2": (("pierwotnie", "po raz pierwszy", "wcześniej", "oryginalnie", "najpierw"),
+                   ("ukazał", "opublikowa", "został")),
+    "ru-vpervye": (("впервые", "первоначально", "изначально", "ранее", "оригинально", "сначала"),
+                   ("опубликова", "вышл", "вышел", "появил", "размещ")),
+    "ru-opublikovana": (("впервые", "первоначально", "изначально", "ранее", "оригинально", "сначала"),
+                        ("опубликова", "вышл", "вышел", "появил", "размещ")),
+}  # fmt: skip
+
+
+def _gated(rule: Rule) -> Rule:
+    words, also = _GATES.get(rule.id, (rule.words, rule.also))
+    return Rule(rule.id, rule.lang, rule.pattern, words, rule.origin, rule.subject_check, rule.strength, also)
+
+
 def compose() -> tuple[Rule, ...]:
-    """Every credit-statement rule, English first."""
-    return (*_english(), *_english_shapes(), *_other())
+    """Every credit-statement rule, English first, each with its gates."""
+    return tuple(_gated(rule) for rule in (*_english(), *_english_shapes(), *_other()))
 
 
 RULES: tuple[Rule, ...] = compose()
