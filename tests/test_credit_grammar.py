@@ -53,6 +53,13 @@ FAMILIES = [
      "Saltmarsh Press"),
     ("written for", "en", "This post was written for Open Fields Review.", "Open Fields Review"),
     ("distributed by", "en", "Distributed by Tribune Content Agency.", "Tribune Content Agency"),
+    ("print issue", "en", "This article appeared in the March 2019 issue of Harbour Quarterly.", "Harbour Quarterly"),
+    ("comes from", "en", "This story is from Upland Policy Institute.", "Upland Policy Institute"),
+    ("appears courtesy", "en", "This article appears courtesy of Tidal Magazine.", "Tidal Magazine"),
+    ("shared under an open licence", "en", "Shared under a Creative Commons license from Lantern Voices.",
+     "Lantern Voices"),
+    ("in a language, by a publisher", "en", "Originally published in Spanish by Faro del Sur.", "Faro del Sur"),
+    ("copyright of a known syndicator", "en", "© 2022 Tribune Content Agency, LLC.", "Tribune Content Agency"),
     # German
     ("origin verb", "de", "Dieser Beitrag erschien zuerst bei Flussufer Nachrichten.", "Flussufer Nachrichten"),
     ("origin verb, name before the verb", "de", "Der Text ist zuerst auf Bergblick Online erschienen.",
@@ -116,6 +123,11 @@ TRAPS = [
     ("a cooperation in German", "Das führt zur Kooperation mit dem ausländischen Kapital.", None),
     ("a footnote", "17 Adapted from Maria Lindqvist, Harbour Studies", "citation"),
     ("a derivation from a person", "Adapted from Tomas Berg", "citation"),
+    ("a lower-case clause after 'comes from'", "I hope the anthology this story comes from will arrive soon.", None),
+    ("a journal issue opening a long paragraph",
+     "Published in the June issue of the Tidal Review, the study followed 400 patients for two years and found "
+     "that early treatment halved the time spent in hospital, which the authors say should change how clinics "
+     "plan their first visits.", "citation"),
 ]  # fmt: skip
 
 

@@ -34,6 +34,7 @@ from rights.signals.common import (
     is_own,
     link_evidence,
     meta_evidence,
+    presumed_url,
     window,
 )
 from rights.signals.copyright import copyright_holders
@@ -147,10 +148,19 @@ def _permission_without_name(page: Page, block: TextBlock, start: int, order: in
 
 
 def _foreign_copyright(page: Page, block: TextBlock, order: int, sink: Sink) -> None:
-    """An article-level copyright notice that points at another site's domain: the text is that site's."""
+    """An article-level copyright notice that points at another site's domain, or names a known outlet, agency
+    or syndicator (the names table) other than the page's own: the text is that organisation's."""
     for match in re.finditer(r"(?:©|\bcopyright\b)[^\n]{0,160}", block.text, re.I):
         domain = phrases.DOMAIN.search(match.group(0))
         if domain is None:
+            for named in copyright_holders(match.group(0)):
+                outlet = outlet_for_name(known_name_at(named) or named)
+                if outlet is None or outlet.kind in ("wire", "press_release"):  # wires: `agency.wire_block`
+                    continue
+                if not is_own(page, outlet.name) and not _publishes_here(page, outlet.domains):
+                    evidence = block_evidence(block, "known-copyright-holder", match.group(0))
+                    sink.accept("republished", outlet.name, None, evidence, 2, order)
+                    return
             continue
         url = "http://" + domain.group(0).split("://")[-1]
         if is_own(page, None, url):
@@ -162,8 +172,15 @@ def _foreign_copyright(page: Page, block: TextBlock, order: int, sink: Sink) -> 
         return
 
 
+def _publishes_here(page: Page, domains: tuple[str, ...]) -> bool:
+    here = presumed_url(page)
+    return bool(here) and registrable_domain(here or "") in domains
+
+
 def _is_citation(statement: _Statement, subject: str, block: TextBlock) -> bool:
     """A publication statement whose subject is not this text ("the study was first published in ...")."""
+    if statement.rule == "issue-of" and not subject.strip() and len(block.text) > 200:
+        return True  # "Published in the June issue of X, the study ...": a paragraph about another work
     if statement.rule not in credit_grammar.SUBJECT_CHECKED and statement.rule != "written-for":
         return False
     if (

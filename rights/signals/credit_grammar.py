@@ -27,7 +27,10 @@ from dataclasses import dataclass
 # The origin: everything after the marker, cut later by the chunker (`rights.signals.origin`).
 REST = r"(?P<rest>.{2,200})"
 # Words between a verb and its marker that change nothing: "first published online in", "republished here".
-_FILLER = r"(?:\s+(?:online|here|in print|on the web|on its website|on their website|on this site))?"
+_FILLER = (
+    r"(?:\s+(?:online|here|in print|on the web|on its website|on their website|on this site"
+    r"|under an?\s+(?:creative commons|cc[\w .-]{0,20}|open)\s+licen[cs]e))?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,9 +194,9 @@ _ENGLISH_SHAPES: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
     (
         "provided-by",
         r"\b(?:article|story|post|piece|essay|column|content|text|report|interview|material|feature)s?\s+"
-        r"(?:is\s+|was\s+|are\s+|were\s+|has been\s+)?(?:courtesy of|provided by|supplied by|reproduced from"
-        r"|reprinted from|taken from|published by|licensed from|sourced from|syndicated by|distributed by)\s+"
-        + REST,
+        r"(?:is\s+|was\s+|are\s+|were\s+|has been\s+|appears\s+|appeared\s+|runs\s+|ran\s+|comes\s+|came\s+)?"
+        r"(?:courtesy of|provided by|supplied by|reproduced from|reprinted from|taken from|published by|licensed from"
+        r"|sourced from|syndicated by|distributed by|from(?=\s+(?-i:[A-Z0-9\"“‘'])))\s+" + REST,
         (
             "courtesy",
             "provided by",
@@ -251,6 +254,22 @@ _ENGLISH_SHAPES: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
         + REST,
         ("partnership", "collaboration", "agreement", "arrangement", "alliance"),
         False,
+    ),
+    # "Shared under a Creative Commons license from X", "used under a CC BY licence via X"
+    (
+        "licensed-from",
+        r"\b(?:shared|used|posted|distributed|re-?used|published|reproduced)\s+under\s+an?\s+(?:creative commons"
+        r"|cc[\w .-]{0,20}|open)\s+licen[cs]e\s+(?:from|by|via|courtesy of)\s+" + REST,
+        ("licen",),
+        False,
+    ),
+    # "This article appeared in the October 2019 issue of X", "first ran in the spring edition of X"
+    (
+        "issue-of",
+        r"\b(?:appeared|was published|published|ran|was printed|printed|appears)\s+(?:first\s+)?in\s+(?:the\s+)?"
+        r"(?:[\w/.,'-]+\s+){0,4}?(?:issue|edition|number|volume)\s+of\s+" + REST,
+        ("issue of", "edition of", "number of", "volume of"),
+        True,
     ),
     # "published in slightly different form as 'Title' in X", "an earlier version of this essay appeared in X"
     (
@@ -459,6 +478,9 @@ _GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "earlier-version": (("version of", "form of", "edition of"), ()),
     "different-form": (("different ", "shorter ", "longer ", "earlier ", "edited ", "abridged ", "expanded "),
                        (" form", " version")),
+    "provided-by": (("courtesy", "provided by", "supplied by", "reproduced from", "reprinted from", "taken from",
+                     "published by", "licensed from", "sourced from", "syndicated by", "distributed by", "is from",
+                     "comes from", "came from", "was from"), ()),
     "distributed-by": (("distributed", "syndicated", "provided", "supplied", "licensed"), ()),
     "de-zuerst": (("zuerst", "zunächst", "ursprünglich", "erstmals", "original", "bereits", "vorab", "früher"),
                   ("erschien", "veröffentlicht", "publiziert", "gepostet", "abgedruckt", "ausgestrahlt")),

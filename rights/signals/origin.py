@@ -71,6 +71,13 @@ _COLUMN = re.compile(
     r"column\s+(?:at|in|of|on|for|with)\s+",
     re.I,
 )
+# "published in Spanish by X": the language of the original is not the publisher.
+_LANGUAGE_BY = re.compile(
+    r"^(?:english|spanish|french|german|italian|portuguese|dutch|polish|russian|chinese|japanese|arabic|korean"
+    r"|turkish|hebrew|greek|swedish|danish|norwegian|finnish|czech|hungarian|romanian|ukrainian|persian|hindi"
+    r"|catalan)\s+(?:by|on|in|at)\s+",
+    re.I,
+)
 # A description rather than a name: an article or possessive followed by a lower-case word ("a talk first
 # given at ...", "a not-for-profit press or scholarly society", "his blog").
 _DESCRIPTION = re.compile(r"^(?:an?|the|his|her|their|its|one|some|several)\s+(?-i:[a-z])", re.I)
@@ -96,6 +103,7 @@ _NOT_A_NAME = frozenset(
     {
         "here", "this site", "this website", "this blog", "our site", "our website", "us", "me", "my blog",
         "the web", "the internet", "line", "online", "paper", "print", "the web site", "the site", "the page",
+        "issue", "archive", "archives", "the archive", "the archives", "vault", "the vault", "the print edition",
         "其它媒体", "其他媒体", "其它网站", "其他网站", "网络", "互联网", "網路", "其他媒體", "他のメディア",
     }
 )  # fmt: skip
@@ -146,6 +154,7 @@ def clean_origin(rest: str, *, lang: str = "en") -> tuple[str | None, str | None
         ok = 2 <= len(name) <= 40 and not is_date_like(name) and name not in _NOT_A_NAME
         return (name, None) if ok else (None, None)
     rest = _PREFIX.sub("", rest)
+    rest = _LANGUAGE_BY.sub("", rest, count=1)
     rest = _COLUMN.sub("", rest, count=1)
     cut = _CUT.search(rest)
     name = rest[: cut.start()] if cut else rest
