@@ -145,7 +145,7 @@ def test_validate_bundled_ok() -> None:
     result = runner.invoke(app, ["policies", "validate"])
     assert result.exit_code == 0
     assert result.stdout.startswith("ok: ") and result.stdout.count("\n") == 1
-    assert "(34 licenses, " in result.stdout
+    assert "(37 licenses, " in result.stdout
 
 
 def test_validate_user_file_ok(tmp_path: Path) -> None:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from rights.models import Evidence, Zone
 from rights.page.jsonld import types_of, urls
 from rights.page.metadata import ARTICLE_TYPES
-from rights.page.models import Page
+from rights.page.models import Page, TextBlock
+from rights.signals import open_licenses
 from rights.signals.common import IMAGE_WORDS, PageText, block_evidence, clip, link_evidence, meta_evidence
 from rights.signals.models import License, Rejected
 
@@ -36,6 +37,7 @@ _PRESSKIT_BUTTON = re.compile(r"presskit/buttons/\d+x\d+/(?:svg|png)/(?P<code>[a
 _PRESSKIT_ICON = re.compile(r"presskit/icons/(?P<el>cc|by|nc|nc-eu|nc-jp|nd|sa|zero|pd)\.(?:svg|png)", re.I)
 
 _CODE_ORDER = {"by": 0, "nc": 1, "nd": 2, "sa": 3}
+_OPEN_CODES = {"gfdl": "gnu", "ogl-uk": "ogl", "etalab": "etalab"}  # licences beyond CC, and their family
 _KNOWN_CODES = {"by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd", "nd", "nc", "sa", "nc-nd", "nc-sa"}
 
 
@@ -48,6 +50,8 @@ def normalize_code(code: str) -> str:
 
 
 def license_id(code: str, version: str | None) -> str:
+    if code in _OPEN_CODES:
+        return f"{code}-{version}"
     code = normalize_code(code)
     if code in ("zero", "cc0"):
         return f"cc0-{version or '1.0'}"
@@ -130,6 +134,15 @@ _STATEMENT = re.compile(
 )
 
 
+# A licence statement about another work on the page: a report, a dataset, slides, a photo, a map.
+_OTHER_WORK = re.compile(
+    r"\b(?:the|our|these|that|those|its|their)\s+(?:[\w-]+\s+){0,2}(?:report|dataset|data\s*set|data|slides?"
+    r"|maps?|photos?|photographs?|images?|pictures?|videos?|book|paper|study|software|code|font|template|podcast"
+    r"|episode|graphic|illustrations?|charts?|toolkit|database|designs?|models?|files?)s?\b[^.;]{0,60}"
+    r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:available|licen[cs]ed|released|published|distributed|shared|made available)"
+    r"\s+under",
+    re.I,
+)
 # In the article body a licence link must come with a claim about this work, not a mere mention.
 _CLAIM = re.compile(
     r"licen[cs]ed under|(?:is|are)\s+(?:available\s+|published\s+|released\s+|distributed\s+|made available\s+)?"
@@ -222,7 +235,7 @@ class _Collector:
 def _from_links(page: Page, out: _Collector) -> None:
     block_text = {b.index: b.text for b in page.blocks}
     for link in page.links:
-        parsed = parse_license_url(link.url)
+        parsed = parse_license_url(link.url) or _open_url(link.url)
         licensed = "license" in link.rel or "licence" in link.rel or "cc:license" in link.rel
         if parsed is None:
             if link.image_src:
@@ -288,7 +301,9 @@ def _from_metadata(page: Page, out: _Collector) -> None:
         "prism.copyright",
     ):
         for value in page.meta.get(name, ()):
-            parsed = parse_license_url(value) or parse_license_text(value)
+            parsed = (
+                parse_license_url(value) or parse_license_text(value) or _open_url(value) or _open_text(value)
+            )
             if parsed is not None:
                 out.add(parsed, "article", meta_evidence(name, value, "dublin-core"), 3)
     for item in page.jsonld:
@@ -302,7 +317,7 @@ def _from_metadata(page: Page, out: _Collector) -> None:
             else ("article" if kinds & ARTICLE_TYPES else "site")
         )
         for url in urls(raw) or ([raw] if isinstance(raw, str) else []):
-            parsed = parse_license_url(url) or parse_license_text(url)
+            parsed = parse_license_url(url) or parse_license_text(url) or _open_url(url) or _open_text(url)
             if parsed is not None:
                 out.add(parsed, scope, meta_evidence("JSON-LD license", url, "json-ld", "jsonld"), 3)
 
@@ -333,16 +348,52 @@ def _from_text(page: Page, text: PageText, out: _Collector) -> None:
             if parsed is not None:
                 out.add(parsed, None, block_evidence(block, "cc-text"), 1)
             continue
-        if not _STATEMENT.search(block.text):
+        if not _STATEMENT.search(block.text) or not _claims_here(block):
             continue
         parsed = parse_license_text(block.text)
         if parsed is not None:
-            out.add(
-                parsed,
-                _scope(block.zone, block.in_article, block.text),
-                block_evidence(block, "cc-statement"),
-                2,
-            )
+            out.add(parsed, _statement_scope(block), block_evidence(block, "cc-statement"), 2)
+    for block in text.having(open_licenses.WORDS):
+        if len(block.text) > 1500 or block.zone is Zone.HTML_COMMENT:
+            continue
+        found = open_licenses.parse_open_license_text(block.text)
+        if found is None:
+            continue
+        named = found.code not in ("mark", "zero")
+        if named and not (_STATEMENT.search(block.text) and _claims_here(block)):
+            continue
+        out.add(
+            _from_open(found), _statement_scope(block), block_evidence(block, "open-licence-statement"), 2
+        )
+
+
+def _claims_here(block: TextBlock) -> bool:
+    """A licence named in the article body must come with a claim about a work ("licensed under", "this
+    work is"): a mention in prose ("Why not CC BY-NC?") is not the page's licence."""
+    if not (block.in_article and block.zone is Zone.MAIN):
+        return True
+    return bool(_CLAIM.search(block.text) or IMAGE_WORDS.search(block.text))  # a picture credit: scope `images`
+
+
+def _statement_scope(block: TextBlock) -> str | None:
+    """A statement's scope; one about another work ("the report is available under ...") is `other`."""
+    if _OTHER_WORK.search(block.text) and not _TEXT_WORDS.search(block.text.split(" under ")[0][-60:]):
+        return "other"
+    return _scope(block.zone, block.in_article, block.text)
+
+
+def _from_open(found: open_licenses.OpenLicense) -> _Parsed:
+    return _Parsed(found.code, found.version, None, found.url or open_licenses.canonical_url(found))
+
+
+def _open_url(url: str) -> _Parsed | None:
+    found = open_licenses.parse_open_license_url(url)
+    return _from_open(found) if found is not None else None
+
+
+def _open_text(text: str) -> _Parsed | None:
+    found = open_licenses.parse_open_license_text(text)
+    return _from_open(found) if found is not None else None
 
 
 def _rescope_picture_sites(found: list[_Found]) -> None:
@@ -372,6 +423,7 @@ def _merge(found: list[_Found]) -> list[License]:
     out = []
     for (lid, jur, scope), (_, parsed, evidence) in merged.items():
         family = "cc0" if lid.startswith("cc0") else "pdm" if lid.startswith("pdm") else "cc"
+        family = _OPEN_CODES.get(parsed.code, family)
         if parsed.code == "publicdomain":
             family = "pd"
         out.append(
@@ -390,6 +442,8 @@ def _merge(found: list[_Found]) -> list[License]:
 
 
 def _canonical_url(parsed: _Parsed) -> str | None:
+    if parsed.code in _OPEN_CODES:
+        return parsed.url
     if parsed.code == "zero":
         return f"https://creativecommons.org/publicdomain/zero/{parsed.version or '1.0'}/"
     if parsed.code == "mark":
