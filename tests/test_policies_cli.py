@@ -66,7 +66,7 @@ def test_list_json_by_kind() -> None:
     result = runner.invoke(app, ["policies", "list", "--kind", "license", "--format", "json"])
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert len(rows) == 34
+    assert len(rows) == 37
     assert {row["kind"] for row in rows} == {"license"}
     assert {"cc-by-4.0", "cc0-1.0", "pdm-1.0", "all-rights-reserved"} <= {row["id"] for row in rows}
 
