@@ -372,7 +372,9 @@ def _claims_here(block: TextBlock) -> bool:
     work is"): a mention in prose ("Why not CC BY-NC?") is not the page's licence."""
     if not (block.in_article and block.zone is Zone.MAIN):
         return True
-    return bool(_CLAIM.search(block.text) or IMAGE_WORDS.search(block.text))  # a picture credit: scope `images`
+    return bool(
+        _CLAIM.search(block.text) or IMAGE_WORDS.search(block.text)
+    )  # a picture credit: scope `images`
 
 
 def _statement_scope(block: TextBlock) -> str | None:

@@ -40,6 +40,22 @@ _RESTRICT = [re.compile(p, re.I) for p in (
     r"\bqueda (?:totalmente )?prohibida|\bprohibida (?:su|la) reproducci[óo]n|\bsin (?:previa )?autorizaci[óo]n\b",
     r"\b(?:riproduzione riservata|vietata la riproduzione)",
     r"無断(?:転載|複製|使用)|転載を禁|禁止转载|未经授权",
+    # "for your personal, non-commercial use only": no republication
+    r"\b(?:for\s+)?(?:your\s+)?(?:own\s+)?personal(?:,?\s+(?:and\s+)?non-?commercial)?\s+use\s+only\b"
+    r"|\bsolely\s+for\s+(?:your\s+)?personal\b|\bnur\s+(?:zum|für den)\s+(?:privaten|persönlichen)\s+gebrauch"
+    r"|\busage\s+(?:strictement\s+)?personnel\b|\buso\s+(?:exclusivamente\s+)?personal\b",
+    # "to inquire about a licence to reproduce, visit our Syndication site", "for reprints contact ..."
+    r"\b(?:to\s+(?:inquire|enquire|ask)\s+about|for|to\s+(?:obtain|request|purchase|buy))\s+(?:an?\s+)?"
+    r"(?:licen[cs]e|permission|rights?)\s+to\s+(?:re-?)?(?:produce|publish|print|use|syndicate|distribute)"
+    r"|\bvisit\s+our\s+syndication\b|\b(?:for|about)\s+(?:reprints?|syndication|licensing|republication)"
+    r"\s*(?:rights|requests|inquiries|enquiries|permissions?|please|,|:|contact|visit|e-?mail|write)"
+    r"|\bcontact\s+(?:me|us|our\s+\w+(?:\s+\w+)?)\s+(?:for|about|to)\s+(?:\w+\s+)?(?:syndicat|republish|reprint"
+    r"|licens|reproduc|reuse)",
+    # "to republish any material, please e-mail me and ask", "please don't use it without asking"
+    r"\bto\s+(?:re-?publish|reprint|reproduce|reuse|use)\s+(?:any|this|our|my)\s+(?:\w+\s+)?(?:material|content|article"
+    r"|text|work|post|story|photo)s?[^.;]{0,20}\b(?:please\s+)?(?:e-?mail|contact|write|ask)"
+    r"|\b(?:don.?t|do\s+not|please\s+do\s+not)\s+(?:re-?)?(?:use|copy|post|publish|reproduce)\s+(?:it|this|them|my"
+    r"|our|any)\b[^.;]{0,40}\bwithout",
 )]  # fmt: skip
 _GRANT = [re.compile(p, re.I) for p in (
     r"\b(?:may|can)\s+(?:be\s+)?(?:freely\s+)?(?:re-?printed|re-?published|reproduced|distributed|copied|duplicated"
@@ -48,7 +64,8 @@ _GRANT = [re.compile(p, re.I) for p in (
     r"|cross-?post|distribut|shar|post|translat)",
     r"\b(?:is|are|you are|you're)\s+(?:welcome|free|encouraged|invited)\s+to\s+(?:re)?(?:publish|print|post|share"
     r"|use|cop|distribut|reproduc)",
-    r"\bfeel free to\s+(?:re-?)?(?:publish|print|post|share|cop|distribut|reproduc)",
+    r"\bfeel free to\s+(?:re-?)?(?:publish|print|post|share|cop|distribut|reproduc|circulat|forward|pass\s+(?:it|them"
+    r"|this)\s+on|reuse|re-use)",
     r"\b(?:available|licen[cs]ed|published|released|distributed)\s+under\s+(?:a\s+|the\s+)?creative\s+commons",
     r"\bpermission (?:is )?(?:hereby )?granted\b",
     r"\b(?:republish|reprint|reuse|share) (?:this|our) (?:article|story|stories|content|work)\b(?! on)",
@@ -90,7 +107,9 @@ _TRIGGERS = (
     "reproduc", "republi", "reprint", "re-print", "redistribut", "crosspost", "cross-post", "copied", "copying",
     "permission", "prohibit", "forbidden", "may not be", "cannot be", "welcome to", "free to", "nachdruck",
     "abdruck", "vervielf", "nutzungsrechte", "genehmigung", "interdit", "prohibida", "autorizaci", "riproduzione",
-    "転載", "复制", "转载", "honorarfrei", "broadcast", "duplicated", "licenc", "licens",
+    "転載", "复制", "转载", "honorarfrei", "broadcast", "duplicated", "licenc", "licens", "personal use",
+    "personal, non", "personal and non", "personnel", "persönlichen gebrauch", "privaten gebrauch", "syndication",
+    "uso personal", "don't use", "do not use", "dont use", "copy this", "copy our", "freely", "circulat",
 )  # fmt: skip
 
 
@@ -132,11 +151,20 @@ _STRONG = re.compile(
 
 
 _PRIVACY = re.compile(
-    r"\b(?:your (?:details|data|information|e-?mail|address|personal)|personal (?:data|information)"
+    r"\b(?:your (?:details|data|information|e-?mail|address|personal (?:data|details|information)|permission|consent)"
+    r"|personal (?:data|information)"
     r"|privacy|cookies?|unsubscribe)\b",
     re.I,
 )
 
+
+# The subject of a grant that is another work, not this page: "released his designs under a licence".
+_OTHER_WORK = re.compile(
+    r"\b(?:his|her|their|its|the)\s+(?:own\s+)?(?:designs?|software|code|firmware|files?|models?|photos?|images?"
+    r"|music|songs?|tunes|data|dataset|fonts?|apps?|games?|videos?|recordings?)\b[^.;]{0,40}\b(?:under|can be|may be)"
+    r"|\b(?:tunes|songs|files|apps|software|music|recordings|programs?)\s*,?\s+(?:which|that)\s+(?:can|may)\s+be\b",
+    re.I,
+)
 
 _SELF_REF = re.compile(
     r"\b(?:this|our|these)\s+(?:\w+\s+)?(?:articles?|stor(?:y|ies)|material|content|site|website"
@@ -165,6 +193,8 @@ def _classify(sentence: str, short_block: bool, body: bool = False) -> str | Non
     if any(p.search(sentence) for p in _RESTRICT):
         return "restrictive"
     if any(p.search(sentence) for p in _GRANT):
+        if _OTHER_WORK.search(sentence):
+            return None  # a grant about another work ("released his designs under ...")
         if _FREE.search(sentence) and not any(c.search(sentence) for _, c, _ in _CONDITIONS):
             return "permissive"
         return "conditional"
@@ -188,7 +218,9 @@ TRIGGER_WORDS = minimal_words((
     "copying", "permission", "prohibit", "forbidden", "may not be", "cannot be", "welcome to", "free to",
     "nachdruck", "abdruck", "vervielf", "nutzungsrechte", "genehmigung", "interdit", "prohibida", "autorizaci",
     "riproduzione", "転載", "复制", "转载", "honorarfrei", "broadcast", "duplicated", "licens", "licenc", "do not",
-    "may be", "can be", "riservat", "無断",
+    "may be", "can be", "riservat", "無断", "personal use", "personal, non", "personal and non", "personnel",
+    "persönlichen gebrauch", "privaten gebrauch", "syndication", "uso personal", "don't use", "dont use",
+    "copy this", "copy our", "freely", "circulat",
 ))  # fmt: skip
 
 
