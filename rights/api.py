@@ -19,7 +19,7 @@ touch the database (the CLI records them).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from rights.matching import (
     diff_pages,
     make_source,
 )
-from rights.matching.article import page_text, same_site
+from rights.matching.article import match_page, page_text, same_site
 from rights.matching.compare import Source
 from rights.matching.models import Match
 from rights.page import check_html_bytes, parse_page, sniff_not_html
@@ -104,7 +104,7 @@ class Target:
 
     spec: TargetSpec
     source: Source
-    text_from: str  # article | body | text | none
+    text_from: str  # article | body | page (every visible block) | text | none
     page: Page | None = None
     final_url: str | None = None
 
@@ -253,7 +253,7 @@ def verify(
     verdict = evaluate([holder], policy_set, use)
     match = compare_pages(inspection.page, source.page)
     names = [next(iter(source.page.authors), None), verdict.origin_name, source.page.site_name]
-    edits = diff_pages(*diff_inputs(source.page, inspection.page, names))
+    edits = diff_pages(*diff_inputs(source.page, inspection.page, names), match.copy_blocks)
     findings = verify_copy(inspection.page, source.page, source.signals, verdict, match, edits)
     return Verification(inspection, source, verdict, match, tuple(findings))
 
@@ -295,14 +295,19 @@ def compare(
     """Which passages of `original` does `copy` reproduce? Each is a URL, an HTML file or a text file.
 
     Both are checked before anything is fetched, so a typo in the second fails at once (`InputError`). Pages
-    are compared by their article text; a text file as it is. Passage offsets index those texts. `fetch`
-    replaces the network (tests).
+    are compared by their article text; a text file as it is. When the copy's article text holds no
+    substantial copy, every visible block of the copy's page is compared (`text_from` "page"), and each passage
+    names the zone it sits in. Passage offsets index those texts. `fetch` replaces the network (tests).
     """
     settings = _settings(settings)
     specs = check_compare_target(copy), check_compare_target(original)  # both checked before any request
     a, b = (_load_compared(spec, settings, fetch) for spec in specs)
     one_site = a.page is not None and b.page is not None and same_site(a.page, b.page)
-    return Comparison(a, b, compare_texts(a.source, b.source, match_settings, same_site=one_site))
+    if a.page is None:
+        return Comparison(a, b, compare_texts(a.source, b.source, match_settings, same_site=one_site))
+    found = match_page(a.page, b.source, settings=match_settings, same_site=one_site)
+    a = replace(a, source=found.source, text_from=found.text.origin)
+    return Comparison(a, b, found.match)
 
 
 # -------------------------------------------------------------------------------------------------- audit

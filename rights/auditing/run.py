@@ -228,7 +228,7 @@ class _Audit:
                     c.kind == "no_derivatives" for c in source.verdict.conditions
                 ):
                     names = [next(iter(source.page.authors), None), source.page.site_name]
-                    edits = diff_pages(*diff_inputs(source.page, post.page, names))
+                    edits = diff_pages(*diff_inputs(source.page, post.page, names), match.copy_blocks)
             with self.timings.stage("judge"):
                 findings.extend(
                     judge(post.page, post.signals, source, match, edits, max_quote_share=self.max_quote_share)

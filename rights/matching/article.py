@@ -7,12 +7,18 @@ are left out. `<blockquote>` and `<q>` blocks are quotations.
 
 Boilerplate: fingerprints that recur on many pages of one site (counted by `rights.index`) are passed in;
 every word covered by them is excluded from matching and from the shares.
+
+Copies outside the article: when the copy's article text shares no substantial passage with the original (the
+extractor picked the wrong region of a page heavy with chrome, or the copy sits in a sidebar, a comment or a
+footer), every visible block of the copy's page is compared instead. Each passage says which zone of the copy's
+page it sits in (`Passage.copy_zone`); a copy in a comment is still a copy.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -28,6 +34,8 @@ from rights.urls import registrable_domain
 MIN_ARTICLE_WORDS = 50  # an article body shorter than this is not trusted: the page body is used instead
 MAX_LINK_DENSITY = 0.5  # a block whose text is mostly link text is a list of links (related stories, tags)
 _CHROME = frozenset({Zone.NAV, Zone.FOOTER, Zone.COMMENTS, Zone.HTML_COMMENT, Zone.META, Zone.HEADER})
+_HIDDEN = frozenset({Zone.HTML_COMMENT, Zone.META})  # not shown to a reader: never compared
+SUBSTANTIAL = frozenset({"copy", "partial"})
 _SEPARATOR = "\n\n"
 
 
@@ -37,22 +45,59 @@ class PageText:
 
     text: str
     quoted_spans: tuple[Span, ...]
-    origin: str  # article | body | none
+    origin: str  # article | body | page (every visible block) | none
     blocks: tuple[int, ...]  # TextBlock.index of each block joined into the text
+    zones: tuple[str, ...] = ()  # the zone of each block: `article`, else the block's page zone
+    starts: tuple[int, ...] = ()  # where each block starts in `text`
+
+    def zone_at(self, start: int, end: int) -> str:
+        """The zone holding most of the characters `start:end` of the text."""
+        if not self.starts:
+            return ""
+        first = max(0, bisect_right(self.starts, start) - 1)
+        last = max(0, bisect_right(self.starts, max(start, end - 1)) - 1)
+        counts: dict[str, int] = {}
+        for i in range(first, last + 1):
+            block_end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+            covered = min(end, block_end) - max(start, self.starts[i])
+            counts[self.zones[i]] = counts.get(self.zones[i], 0) + max(covered, 0)
+        return max(counts, key=lambda zone: counts[zone])
+
+    def blocks_at(self, start: int, end: int) -> tuple[int, ...]:
+        """The blocks (TextBlock.index) the characters `start:end` of the text come from."""
+        if not self.starts:
+            return ()
+        first = max(0, bisect_right(self.starts, start) - 1)
+        last = max(0, bisect_right(self.starts, max(start, end - 1)) - 1)
+        return self.blocks[first : last + 1]
+
+
+def block_zone(block: TextBlock) -> str:
+    """Where a block sits, as a passage reports it: `article` for the article body, else its page zone."""
+    return "article" if block.in_article and block.zone is Zone.MAIN else block.zone.value
 
 
 def _join(blocks: list[TextBlock], origin: str) -> PageText:
     parts: list[str] = []
     quoted: list[Span] = []
+    starts: list[int] = []
     offset = 0
     for block in blocks:
         if parts:
             offset += len(_SEPARATOR)
         if block.quoted:
             quoted.append((offset, offset + len(block.text)))
+        starts.append(offset)
         parts.append(block.text)
         offset += len(block.text)
-    return PageText(_SEPARATOR.join(parts), tuple(quoted), origin, tuple(b.index for b in blocks))
+    return PageText(
+        _SEPARATOR.join(parts),
+        tuple(quoted),
+        origin,
+        tuple(b.index for b in blocks),
+        tuple(block_zone(b) for b in blocks),
+        tuple(starts),
+    )
 
 
 def _words(blocks: list[TextBlock]) -> int:
@@ -72,11 +117,14 @@ def _linked_blocks(page: Page) -> set[int]:
     }
 
 
-def page_text(page: Page, min_article_words: int = MIN_ARTICLE_WORDS) -> PageText:
+def page_text(page: Page, min_article_words: int = MIN_ARTICLE_WORDS, *, whole: bool = False) -> PageText:
     """The article body of a page, or its body text without chrome when no usable article was found.
 
-    Blocks that are mostly link text (related headlines, galleries, tag lists) are left out either way.
+    Blocks that are mostly link text (related headlines, galleries, tag lists) are left out either way. With
+    `whole`, every visible block of the page instead (chrome, sidebars, comments and link lists included).
     """
+    if whole:
+        return _join([b for b in page.blocks if b.zone not in _HIDDEN], "page")
     linked = _linked_blocks(page)
     article = [b for b in page.blocks if b.in_article and b.zone is Zone.MAIN and b.index not in linked]
     if _words(article) >= min_article_words:
@@ -117,16 +165,82 @@ def boilerplate_spans(
     return spans
 
 
-def page_source(
-    page: Page, boilerplate: U64 | None = None, params: FingerprintParams = DEFAULT_PARAMS
+def text_source(
+    found: PageText, boilerplate: U64 | None = None, params: FingerprintParams = DEFAULT_PARAMS
 ) -> Source:
-    """A `Source` for a page: its text, quotations (marks and block quotations) and excluded boilerplate."""
-    found = page_text(page)
+    """A `Source` for a page's text: quotations (marks and block quotations) and excluded boilerplate."""
     source = make_source(found.text, quoted_spans=found.quoted_spans)
     if boilerplate is None or not len(boilerplate):
         return source
     excluded = boilerplate_spans(source.tokens, boilerplate, params)
     return make_source(found.text, quoted_spans=found.quoted_spans, excluded_spans=excluded)
+
+
+def page_source(
+    page: Page, boilerplate: U64 | None = None, params: FingerprintParams = DEFAULT_PARAMS
+) -> Source:
+    """A `Source` for a page's article text (see `page_text`) with its quotations and excluded boilerplate."""
+    return text_source(page_text(page), boilerplate, params)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PageMatch:
+    """A page compared with an original: the match, and the copy's text it was found in (offsets index it)."""
+
+    match: Match
+    text: PageText
+    source: Source
+
+
+def match_page(
+    copy: Page,
+    original: Source,
+    *,
+    copy_boilerplate: U64 | None = None,
+    settings: MatchSettings = DEFAULT_SETTINGS,
+    same_site: bool = False,
+) -> PageMatch:
+    """Compare a page's article text with an original; when that finds no substantial copy, every visible
+    block of the page. Passages carry the zone of the copy's page they sit in."""
+    found = page_text(copy)
+    source = text_source(found, copy_boilerplate)
+    match = compare_texts(source, original, settings, same_site=same_site)
+    if match.verdict not in SUBSTANTIAL:
+        whole = page_text(copy, whole=True)
+        if len(whole.blocks) > len(found.blocks):
+            whole_source = text_source(whole, copy_boilerplate)
+            wider = compare_texts(whole_source, original, settings, same_site=same_site)
+            if wider.verdict in SUBSTANTIAL:
+                found, source, match = whole, whole_source, wider
+    return PageMatch(_placed(match, found), found, source)
+
+
+def _placed(match: Match, found: PageText) -> Match:
+    """The match with each passage's zone, the text it indexes and (for a whole page) the blocks it holds."""
+    passages = tuple(replace(p, copy_zone=found.zone_at(p.copy_start, p.copy_end)) for p in match.passages)
+    blocks: tuple[int, ...] = ()
+    reason = match.reason
+    if found.origin == "page":
+        counted = [p for p in passages if not p.boilerplate]
+        blocks = tuple(sorted({i for p in counted for i in found.blocks_at(p.copy_start, p.copy_end)}))
+        zones = sorted({p.copy_zone for p in counted}, key=_ZONE_ORDER.index)
+        reason += f"; the copied text sits outside the copy's article, in {' and '.join(_ZONE_WORDS[z] for z in zones)}"
+    return replace(match, passages=passages, copy_text_from=found.origin, copy_blocks=blocks, reason=reason)
+
+
+# How a reason names the zones a copy outside the article sits in.
+_ZONE_WORDS = {
+    "article": "the article",
+    "main": "the main text",
+    "byline": "the byline",
+    "aside": "a sidebar",
+    "comments": "the comments",
+    "header": "the page header",
+    "nav": "the navigation",
+    "footer": "the footer",
+    "other": "a block outside the page's regions",
+}
+_ZONE_ORDER = list(_ZONE_WORDS)
 
 
 def compare_pages(
@@ -137,9 +251,11 @@ def compare_pages(
     original_boilerplate: U64 | None = None,
     settings: MatchSettings = DEFAULT_SETTINGS,
 ) -> Match:
-    """Compare the article texts of two pages (see the module docstring)."""
-    a, b = page_source(copy, copy_boilerplate), page_source(original, original_boilerplate)
-    return compare_texts(a, b, settings, same_site=same_site(copy, original))
+    """Compare two pages: the copy's article text, else its whole page, with the original's article text (see
+    the module docstring)."""
+    b = page_source(original, original_boilerplate)
+    one_site = same_site(copy, original)
+    return match_page(copy, b, copy_boilerplate=copy_boilerplate, settings=settings, same_site=one_site).match
 
 
 def page_site(page: Page) -> str:

@@ -18,6 +18,7 @@ Offsets are characters into the two texts (as `prepare` returns them), end exclu
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
@@ -75,8 +76,15 @@ def diff_passages(original: str | Source, copy: str | Source) -> list[Edit]:
     return edits
 
 
-def diff_pages(original: Page, copy: Page) -> list[Edit]:
-    """`diff_passages` of two pages' article texts (offsets index `page_text(page).text`)."""
+def diff_pages(original: Page, copy: Page, copy_blocks: Collection[int] = ()) -> list[Edit]:
+    """`diff_passages` of two pages' article texts (offsets index `page_text(page).text`).
+
+    `copy_blocks` (a `Match.copy_blocks`: the copy was found outside the copy's article) diffs those blocks of
+    the copy instead, so the page's chrome around them is not reported as added text."""
+    if copy_blocks:
+        held = set(copy_blocks)
+        copy_text = "\n\n".join(b.text for b in copy.blocks if b.index in held)
+        return diff_passages(page_text(original).text, copy_text)
     return diff_passages(page_text(original).text, page_text(copy).text)
 
 

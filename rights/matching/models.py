@@ -13,6 +13,8 @@ class Passage:
     `matched_words` counts only the words found in both. `quoted` is true when most of the matched words are
     inside a quotation (quotation marks, block quotation, "said"-framing) in either text. `boilerplate` marks
     shared text that is not the article's (a copyright notice, a site's author box): listed, never counted.
+    `copy_zone` says where the copy's words sit on its page: `article`, or a zone outside it (`main`, `aside`,
+    `comments`, `footer`, `header`, `nav`, `byline`, `other`); empty when the copy is plain text.
     """
 
     copy_start: int
@@ -26,6 +28,7 @@ class Passage:
     matched_words: int = 0
     quoted_words: int = 0
     boilerplate: bool = False
+    copy_zone: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,10 @@ class Match:
     unquoted_share_of_original: float = 0.0
     quoted_share_of_original: float = 0.0  # words of the original the copy reproduces inside quotations
     reason: str = ""
+    copy_text_from: str = ""  # article | body | page (every visible block) for a page; empty for plain text
+    copy_blocks: tuple[
+        int, ...
+    ] = ()  # for a whole page: the blocks (TextBlock.index) holding counted passages
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ def comparison_dict(result: Comparison) -> dict[str, Any]:
                 "matched_words": p.matched_words,
                 "quoted": p.quoted,
                 "boilerplate": p.boilerplate,
+                "zone": p.copy_zone or None,
                 "copy": {"start": p.copy_start, "end": p.copy_end, "text": p.copy_text},
                 "original": {"start": p.original_start, "end": p.original_end, "text": p.original_text},
             }
@@ -55,13 +56,23 @@ def shorten(text: str, width: int) -> str:
     return line[:head].rstrip() + "…" + line[len(line) - (width - 1 - head) :].lstrip()
 
 
+# How each side's text was taken, as the table says it.
+_TEXT_FROM = {
+    "article": "article text",
+    "body": "body text, no article found",
+    "page": "every visible block of the page",
+    "text": "text file",
+    "none": "no text found",
+}
+
+
 def comparison_table(result: Comparison, width: int = 110) -> str:
     """The table form: verdict and shares, then the passages side by side, shortened."""
     match = result.match
     lines = [
         f"verdict:  {match.verdict} ({match.reason})",
         *(
-            f"{label}{t.spec.raw} ({t.text_from} text, {t.source.words} words)"
+            f"{label}{t.spec.raw} ({_TEXT_FROM.get(t.text_from, t.text_from)}, {t.source.words} words)"
             for label, t in (("copy:     ", result.copy), ("original: ", result.original))
         ),
         f"copied:   {match.copied_share_of_copy:.0%} of the copy, "
@@ -71,12 +82,16 @@ def comparison_table(result: Comparison, width: int = 110) -> str:
     ]
     if not match.passages:
         return "\n".join(lines)
-    column = max(20, (width - 14) // 2)
-    lines += ["", f"{'#':>3} {'words':>5} {'q':1} {'copy':<{column}} original"]
+    zones = any(p.copy_zone for p in match.passages)
+    where = max((len(p.copy_zone) for p in match.passages), default=0) + 1 if zones else 0
+    column = max(20, (width - 14 - where) // 2)
+    head = f"{'where':<{where}}" if zones else ""
+    lines += ["", f"{'#':>3} {'words':>5} {'q':1} {head}{'copy':<{column}} original"]
     for number, p in enumerate(match.passages, 1):
         left = shorten(p.copy_text, column)
         right = shorten(p.original_text, column)
         flag = "b" if p.boilerplate else "q" if p.quoted else " "
-        lines.append(f"{number:>3} {p.words:>5} {flag} {left:<{column}} {right}")
+        zone = f"{p.copy_zone:<{where}}" if zones else ""
+        lines.append(f"{number:>3} {p.words:>5} {flag} {zone}{left:<{column}} {right}")
     lines.append("(q: quotation, b: boilerplate, not counted; offsets and full text with --format json)")
     return "\n".join(lines)
