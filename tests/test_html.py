@@ -217,3 +217,24 @@ def test_attribute_flood_is_shortened() -> None:
     parsed = parse_page(f"<div {attrs}>text</div>".encode())
     assert any("attribute flood" in w for w in parsed.warnings)
     assert parsed.blocks == () or parsed.blocks[0].text == "text"
+
+
+_STORY = " ".join(
+    f"<p>Paragraph {i}: the ferry timetable changes next month and commuters have written to the council.</p>"
+    for i in range(6)
+)
+
+
+def test_text_served_in_noscript_is_read_when_the_page_has_no_other() -> None:
+    # a forum or single-page app: an empty app root, the readable page in <noscript> for readers without JS
+    doc = f'<body><div id="app"></div><noscript><main><article><h1>Ferry times</h1>{_STORY}</article></main></noscript></body>'
+    found = parse_page(doc)
+    assert any("ferry timetable" in b.text and b.in_article for b in found.blocks)
+    assert any("<noscript>" in w for w in found.warnings)
+
+
+def test_noscript_is_ignored_beside_a_real_page() -> None:
+    doc = f"<body><article>{_STORY}</article><noscript><p>Please enable JavaScript to see the comments on this story, thank you very much for reading.</p></noscript></body>"
+    found = parse_page(doc)
+    assert not any("enable JavaScript" in b.text for b in found.blocks)
+    assert not found.warnings

@@ -30,7 +30,13 @@ def _original() -> Page:
 
 
 def _host(
-    *, article: str = "", aside: str = "", comments: str = "", footer: str = "", loose: str = ""
+    *,
+    article: str = "",
+    aside: str = "",
+    comments: str = "",
+    footer: str = "",
+    loose: str = "",
+    url: str = "https://harbour-weekly.example/ferry",
 ) -> Page:
     """A page of another site: menu, its own article, a sidebar, reader comments, a footer; `loose` is a bare
     block after the footer, outside every recognised region."""
@@ -46,7 +52,7 @@ def _host(
         f"<div>{loose}</div>" if loose else "",
     ]
     doc = f"<html><body>{''.join(parts)}</body></html>"
-    return parse_page(doc.encode(), url="https://harbour-weekly.example/ferry")
+    return parse_page(doc.encode(), url=url)
 
 
 COPIED = BODY[1:4]
@@ -135,3 +141,10 @@ def test_compare_command_reports_the_zone(tmp_path: Path) -> None:
     assert "where" in table.output.splitlines()[5] or any(
         " aside " in line for line in table.output.splitlines()
     )
+
+
+def test_two_pages_of_one_site_are_compared_by_their_article_texts_only() -> None:
+    # the site's own sidebar showing another of its stories is its template, not a copy
+    sibling = _host(aside=_paras(COPIED), url="https://courier.example/other")
+    match = compare_pages(sibling, _original())
+    assert match.verdict == "unrelated" and match.copy_text_from == "article"

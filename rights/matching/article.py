@@ -11,7 +11,8 @@ every word covered by them is excluded from matching and from the shares.
 Copies outside the article: when the copy's article text shares no substantial passage with the original (the
 extractor picked the wrong region of a page heavy with chrome, or the copy sits in a sidebar, a comment or a
 footer), every visible block of the copy's page is compared instead. Each passage says which zone of the copy's
-page it sits in (`Passage.copy_zone`); a copy in a comment is still a copy.
+page it sits in (`Passage.copy_zone`); a copy in a comment is still a copy. Two pages of one site are compared by
+their article texts only: a site's chrome quoting its own stories is not copying.
 """
 
 from __future__ import annotations
@@ -201,16 +202,18 @@ def match_page(
     same_site: bool = False,
 ) -> PageMatch:
     """Compare a page's article text with an original; when that finds no substantial copy, every visible
-    block of the page. Passages carry the zone of the copy's page they sit in."""
+    block of the page (kept when it finds a copy, or a quotation where the article text found nothing). Not
+    for two pages of one site: there the text around the article (author boxes, teasers of other stories,
+    recent posts) is the site's own template. Passages carry the zone of the copy's page they sit in."""
     found = page_text(copy)
     source = text_source(found, copy_boilerplate)
     match = compare_texts(source, original, settings, same_site=same_site)
-    if match.verdict not in SUBSTANTIAL:
+    if match.verdict not in SUBSTANTIAL and not same_site:
         whole = page_text(copy, whole=True)
         if len(whole.blocks) > len(found.blocks):
             whole_source = text_source(whole, copy_boilerplate)
             wider = compare_texts(whole_source, original, settings, same_site=same_site)
-            if wider.verdict in SUBSTANTIAL:
+            if wider.verdict in SUBSTANTIAL or (wider.verdict == "quote" and match.verdict == "unrelated"):
                 found, source, match = whole, whole_source, wider
     return PageMatch(_placed(match, found), found, source)
 

@@ -116,10 +116,16 @@ def parse_page(
     """Parse a page. Bytes are decoded by the WHATWG order; str is taken as already decoded."""
     tree, codec, source, replacements, warnings = _prepare(data, headers, max_bytes)
     meta, head_links, scripts = head_metadata(tree, url)
-    main, article = find_main(tree)
-    walk = DomWalk(url, main, article)
-    if tree.root is not None:
-        walk.walk(tree.root)
+    walk = _walk(tree, url)
+    if _words(walk) < NOSCRIPT_FALLBACK_WORDS and _noscript_words(tree) >= NOSCRIPT_FALLBACK_WORDS:
+        # a page that renders its text with JavaScript and serves it to readers without it in <noscript>
+        # (Discourse forums, some single-page apps): that text is the page
+        tree.unwrap_tags(["noscript"])
+        walk = _walk(tree, url)
+        warnings = [
+            *warnings,
+            "the page's text is inside <noscript> (shown without JavaScript); read from there",
+        ]
     links = [*head_links, *header_links(headers, url), *walk.links.page_links()]
     jsonld, jsonld_errors = parse_jsonld(scripts)
     fields = page_metadata(tree_title(tree), meta, jsonld, links, walk.blocks, url)
@@ -140,6 +146,25 @@ def parse_page(
         warnings=tuple(warnings),
         **fields,
     )
+
+
+NOSCRIPT_FALLBACK_WORDS = 50
+
+
+def _walk(tree: LexborHTMLParser, url: str | None) -> DomWalk:
+    main, article = find_main(tree)
+    walk = DomWalk(url, main, article)
+    if tree.root is not None:
+        walk.walk(tree.root)
+    return walk
+
+
+def _words(walk: DomWalk) -> int:
+    return sum(len(block.text.split()) for block in walk.blocks)
+
+
+def _noscript_words(tree: LexborHTMLParser) -> int:
+    return sum(len(node.text(separator=" ").split()) for node in tree.css("body noscript"))
 
 
 _NOT_TEXT = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "select"]
