@@ -160,7 +160,13 @@ def _walk(tree: LexborHTMLParser, url: str | None) -> DomWalk:
 
 
 def _words(walk: DomWalk) -> int:
-    return sum(len(block.text.split()) for block in walk.blocks)
+    """The words of the walked text, counted only up to the fallback's threshold (most pages pass it at once)."""
+    words = 0
+    for block in walk.blocks:
+        words += block.text.count(" ") + 1
+        if words >= NOSCRIPT_FALLBACK_WORDS:
+            break
+    return words
 
 
 def _noscript_words(tree: LexborHTMLParser) -> int:

@@ -372,13 +372,17 @@ def _from_text(page: Page, text: PageText, sink: Sink) -> None:
     press_release(page, text, sink)
 
 
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
 def _rules_by_block(text: PageText) -> dict[int, list[credit_grammar.Rule]]:
     """The grammar rules worth running on each block: those whose gates the block passes (one page scan)."""
     by_block: dict[int, list[credit_grammar.Rule]] = {}
     for rule in credit_grammar.RULES:
         hits = text.positions(rule.words)
-        if hits and rule.also:
-            hits = hits & text.positions(rule.also)
+        if hits and rule.also:  # checked in the few blocks left, not in the page scan ("of ", " is ")
+            hits = {p for p in hits if _holds_any(text.lower_text(p), rule.also)}
         for position in hits:
             by_block.setdefault(text.blocks[position].index, []).append(rule)
     return by_block

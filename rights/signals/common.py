@@ -8,6 +8,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 import ahocorasick
 
@@ -251,16 +252,12 @@ class PageText:
         """Blocks holding any of `words` (lower-case words are matched case-insensitively), in page order."""
         if not words or not self.blocks:
             return []
-        if exact and not self._aligned:  # rare (e.g. "İ"): case-folded positions do not map back
-            return self._find_each(words)
         return [self.blocks[i] for i in sorted(self.positions(words, exact=exact))]
 
     def positions(self, words: Sequence[str], *, exact: bool = False) -> set[int] | frozenset[int]:
         """Positions (in `blocks`) of the blocks holding any of `words`, unordered: `having` without the blocks."""
         if not words or not self.blocks:
             return frozenset()
-        if exact and not self._aligned:
-            return {self.blocks.index(b) for b in self._find_each(words)}
         bit = _register(tuple(words), exact)
         if self._scanned <= bit:  # the last scan predates this word set
             self._scan()
@@ -268,35 +265,35 @@ class PageText:
 
     def _scan(self) -> None:
         hits: dict[int, set[int]] = {}
-        raw, aligned, offsets = self.raw, self._aligned, self.lower_offsets
-        automaton, covered = _automaton()
-        for end, (length, targets) in automaton.iter(self.lower):
-            start = end - length + 1
-            index = bisect_right(offsets, start) - 1
-            for bit, exact_word in targets:
-                if exact_word is None or (aligned and raw.startswith(exact_word, start)):
+        (folded, exact), covered = _automaton()
+        for automaton, text, offsets in (
+            (folded, self.lower, self.lower_offsets),
+            (exact, self.raw, self.offsets),
+        ):
+            if not len(automaton):
+                continue
+            for end, (length, bits) in automaton.iter(text):
+                index = bisect_right(offsets, end - length + 1) - 1
+                for bit in bits:
                     hits.setdefault(bit, set()).add(index)
         self._hits, self._scanned = hits, covered
 
-    def _find_each(self, words: Sequence[str]) -> list[TextBlock]:
-        hits: set[int] = set()
-        for word in words:
-            start = self.raw.find(word)
-            while start != -1:
-                index = bisect_right(self.offsets, start) - 1
-                hits.add(index)
-                following = self.offsets[index + 1] if index + 1 < len(self.offsets) else len(self.raw)
-                start = self.raw.find(word, following)
-        return [self.blocks[i] for i in sorted(hits)]
+    def lower_text(self, position: int) -> str:
+        """The lower-cased text of the block at `position` (in `blocks`)."""
+        start = self.lower_offsets[position]
+        end = (
+            self.lower_offsets[position + 1] - 1
+            if position + 1 < len(self.lower_offsets)
+            else len(self.lower)
+        )
+        return self.lower[start:end]
 
 
 def _offsets(texts: Iterable[str]) -> list[int]:
     """Where each text starts once they are joined with one separator character."""
-    offsets, position = [], 0
-    for text in texts:
-        offsets.append(position)
-        position += len(text) + 1
-    return offsets
+    ends = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    ends.pop()
+    return ends
 
 
 # Word sets asked for so far (each detector's set is a module constant), each with its bit.
@@ -314,11 +311,12 @@ def _register(words: tuple[str, ...], exact: bool) -> int:
     return bit
 
 
-_BUILT: tuple[ahocorasick.Automaton, int] | None = None  # the automaton and how many word sets it covers
+_Automata = tuple[ahocorasick.Automaton, ahocorasick.Automaton]
+_BUILT: tuple[_Automata, int] | None = None  # the automata and how many word sets they cover
 
 
-def _automaton() -> tuple[ahocorasick.Automaton, int]:
-    """The automaton over every registered word set (rebuilt when a set is added), and the sets it covers."""
+def _automaton() -> tuple[_Automata, int]:
+    """The automata over every registered word set (rebuilt when a set is added), and the sets they cover."""
     global _BUILT
     built = _BUILT
     if built is None or built[1] < len(_REGISTERED):
@@ -329,16 +327,20 @@ def _automaton() -> tuple[ahocorasick.Automaton, int]:
     return built
 
 
-def _build(sets: list[tuple[tuple[tuple[str, ...], bool], int]]) -> ahocorasick.Automaton:
-    """One automaton over the lower-cased page for all `sets`. A case-sensitive word is entered lower-cased
-    and checked against the original text at each hit; a case-insensitive word is entered as given (so a
-    capital in it never matches, as with a plain search of the lower-cased text)."""
-    entries: dict[str, list[tuple[int, str | None]]] = {}
+def _build(sets: list[tuple[tuple[tuple[str, ...], bool], int]]) -> _Automata:
+    """Two automata for all `sets`: case-insensitive words over the lower-cased page (entered as given, so a
+    capital in one never matches, as with a plain search of the lower-cased text), and case-sensitive words
+    over the page as written (an agency's "AP" or "TT" would otherwise hit in every "happen" and "attack")."""
+    entries: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
     for (words, exact), bit in sets:
         for word in words:
-            entries.setdefault(word.lower() if exact else word, []).append((bit, word if exact else None))
-    automaton = ahocorasick.Automaton()
-    for key, targets in entries.items():
-        automaton.add_word(key, (len(key), tuple(targets)))
-    automaton.make_automaton()
-    return automaton
+            entries[exact].setdefault(word, []).append(bit)
+    built = []
+    for table in entries:
+        automaton = ahocorasick.Automaton()
+        for key, bits in table.items():
+            automaton.add_word(key, (len(key), tuple(bits)))
+        if table:
+            automaton.make_automaton()
+        built.append(automaton)
+    return built[0], built[1]

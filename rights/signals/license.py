@@ -234,8 +234,10 @@ class _Collector:
 
 def _from_links(page: Page, out: _Collector) -> None:
     block_text = {b.index: b.text for b in page.blocks}
+    # one look at every address at once: most pages link to no licence outside Creative Commons
+    open_urls = open_licenses.mentions_license_host("\n".join(link.url for link in page.links))
     for link in page.links:
-        parsed = parse_license_url(link.url) or _open_url(link.url)
+        parsed = parse_license_url(link.url) or (_open_url(link.url) if open_urls else None)
         licensed = "license" in link.rel or "licence" in link.rel or "cc:license" in link.rel
         if parsed is None:
             if link.image_src:

@@ -51,8 +51,9 @@ _PUBLIC_DOMAIN = re.compile(
     re.I,
 )
 _CC0_NAMED = re.compile(r"\bCC0\b|\bCC\s+Zero\b|Creative\s+Commons\s+Zero", re.I)
-WORDS = ("gnu", "gfdl", "government licen", "ogl", "licence ouverte", "open licen", "etalab", "public domain",
-         "domaine public", "gemeinfrei")  # fmt: skip
+# A block holding none of these names no licence above ("ogl" alone is in every "Google").
+WORDS = ("gnu free", "gnu fdl", "gfdl", "government licen", " ogl", "licence ouverte", "open licen", "etalab",
+         "public domain", "domaine public", "gemeinfrei")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +73,21 @@ def _version(match: re.Match[str], default: str) -> str:
     return default
 
 
+# Every licence URL above holds one of these (checked first, as plain substrings: most links hold none, and a
+# case-insensitive regex alternation over a page's addresses costs a hundred times more).
+_URL_HOSTS = ("gnu.org", "nationalarchives.gov.uk", "etalab")
+
+
+def mentions_license_host(urls: str) -> bool:
+    """Whether any of some addresses (joined) is on a host of the licences above."""
+    low = urls.lower()
+    return any(host in low for host in _URL_HOSTS)
+
+
 def parse_open_license_url(url: str) -> OpenLicense | None:
     """The licence a URL points to (`https://www.gnu.org/licenses/fdl-1.3.html` -> GFDL 1.3)."""
+    if not mentions_license_host(url):
+        return None
     for code, pattern, default in _URLS:
         match = pattern.search(url)
         if match:
