@@ -4,7 +4,7 @@
 
 Prints, for both tools: licence accuracy on the labelled pages (licence id against the label, and the false-positive
 rate on pages whose label has no page licence), and speed in pages/second over every corpus page (median of the
-repetitions; the two run alternately, in reversed order every other repetition, so machine drift hits both).
+repetitions; the two take turns page by page, in alternating order, so machine drift hits both alike).
 Needs the `bench` extra (trafilatura); the corpus lives outside the repository and is never copied into it.
 """
 
@@ -83,14 +83,20 @@ def accuracy(
 def speed(
     runs: dict[str, Callable[[bytes, str | None], str]], pages: list[bytes], reps: int
 ) -> dict[str, float]:
+    """Pages per second of each contender. The contenders take turns page by page (the order alternating), so
+    a machine that slows down for a few seconds slows both alike; the median of `reps` passes is reported."""
     times: dict[str, list[float]] = {name: [] for name in runs}
     names = list(runs)
-    for rep in range(reps):
-        for name in names if rep % 2 == 0 else names[::-1]:
-            start = time.perf_counter()
-            for data in pages:
+    clock = time.perf_counter
+    for _ in range(reps):
+        spent = dict.fromkeys(names, 0.0)
+        for i, data in enumerate(pages):
+            for name in names if i % 2 == 0 else names[::-1]:
+                start = clock()
                 runs[name](data, None)
-            times[name].append(time.perf_counter() - start)
+                spent[name] += clock() - start
+        for name in names:
+            times[name].append(spent[name])
     return {name: len(pages) / statistics.median(values) for name, values in times.items()}
 
 

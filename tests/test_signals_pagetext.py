@@ -34,6 +34,20 @@ def test_a_case_sensitive_word_matches_its_exact_spelling_only() -> None:
     assert texts(text.having(("photo",))) == ["Photo: AP. A map of the new routes."]
 
 
+def test_a_case_sensitive_word_starts_after_a_boundary() -> None:
+    body = (
+        "<p>AP reports from the port.</p><p>Berlin (dpa) - Markets rose.</p><p>Ende. dpa/lno</p>"
+        "<p>Insapa and SAPa letters.</p><p>—AP</p>"
+    )
+    text = PageText(page(body))
+    assert texts(text.having(("AP",), exact=True)) == [
+        "AP reports from the port.",
+        "—AP",
+    ]  # the page's start too
+    assert texts(text.having(("dpa",), exact=True)) == ["Berlin (dpa) - Markets rose.", "Ende. dpa/lno"]
+    assert text.having(("Sapa",), exact=True) == []  # inside a word, or in other capitals
+
+
 def test_several_word_sets_on_one_page_keep_their_own_hits() -> None:
     text = PageText(page(BODY))
     first = text.having(("harvest",))

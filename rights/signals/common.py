@@ -266,16 +266,20 @@ class PageText:
     def _scan(self) -> None:
         hits: dict[int, set[int]] = {}
         (folded, exact), covered = _automaton()
-        for automaton, text, offsets in (
-            (folded, self.lower, self.lower_offsets),
-            (exact, self.raw, self.offsets),
-        ):
-            if not len(automaton):
-                continue
-            for end, (length, bits) in automaton.iter(text):
-                index = bisect_right(offsets, end - length + 1) - 1
-                for bit in bits:
-                    hits.setdefault(bit, set()).add(index)
+        raw, aligned, offsets = self.raw, self._aligned, self.lower_offsets
+        if len(folded):
+            # "\n" first, so that a case-sensitive word opening the page has its boundary too
+            for end, (length, targets) in folded.iter("\n" + self.lower):
+                start = end - length  # where the key starts in the page text (one before, for the "\n")
+                for bit, word in targets:
+                    if word is None:
+                        hits.setdefault(bit, set()).add(bisect_right(offsets, start) - 1)
+                    elif aligned and raw.startswith(word, start + 1):  # after its boundary character
+                        hits.setdefault(bit, set()).add(bisect_right(offsets, start + 1) - 1)
+        if not aligned and len(exact):  # rare ("İ"): lower-cased positions do not map back, read as written
+            for end, (length, targets) in exact.iter(raw):
+                for bit, _word in targets:
+                    hits.setdefault(bit, set()).add(bisect_right(self.offsets, end - length + 1) - 1)
         self._hits, self._scanned = hits, covered
 
     def lower_text(self, position: int) -> str:
@@ -327,19 +331,31 @@ def _automaton() -> tuple[_Automata, int]:
     return built
 
 
+# What may stand before a case-sensitive word (an agency's "AP", "dpa", "TT"): it is entered in the lower-case
+# automaton behind each of these, so "(AP)" and "dpa/lno" are found and "happen" or "attack" never hit.
+_BOUNDARIES = " \n([{/\\-–—,.:;'\"“”‘’„«»|·•*_+"
+
+
 def _build(sets: list[tuple[tuple[tuple[str, ...], bool], int]]) -> _Automata:
-    """Two automata for all `sets`: case-insensitive words over the lower-cased page (entered as given, so a
-    capital in one never matches, as with a plain search of the lower-cased text), and case-sensitive words
-    over the page as written (an agency's "AP" or "TT" would otherwise hit in every "happen" and "attack")."""
-    entries: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
-    for (words, exact), bit in sets:
+    """The automata for all `sets`. Over the lower-cased page: each case-insensitive word as given (so a capital
+    in one never matches, as with a plain search of the lower-cased text), and each case-sensitive word
+    lower-cased behind every boundary character, checked against the page as written at each hit. Over the
+    page as written: the case-sensitive words, for the rare page whose lower-case form has another length."""
+    folded: dict[str, list[tuple[int, str | None]]] = {}
+    exact: dict[str, list[tuple[int, str | None]]] = {}
+    for (words, is_exact), bit in sets:
         for word in words:
-            entries[exact].setdefault(word, []).append(bit)
+            if not is_exact:
+                folded.setdefault(word, []).append((bit, None))
+                continue
+            exact.setdefault(word, []).append((bit, word))
+            for boundary in _BOUNDARIES:
+                folded.setdefault(boundary + word.lower(), []).append((bit, word))
     built = []
-    for table in entries:
+    for table in (folded, exact):
         automaton = ahocorasick.Automaton()
-        for key, bits in table.items():
-            automaton.add_word(key, (len(key), tuple(bits)))
+        for key, targets in table.items():
+            automaton.add_word(key, (len(key), tuple(targets)))
         if table:
             automaton.make_automaton()
         built.append(automaton)
