@@ -32,9 +32,9 @@ _OWN = {
 }  # fmt: skip
 # Nouns for the whole site: a licence about them covers the site.
 _SITE = {
-    "en": r"site|website|blog|journal",
+    "en": r"site|website|blog|journal|wiki",
     "de": r"website|webseite|blogs?|seite",
-    "fr": r"site|blog",
+    "fr": r"site|blog|wiki",
     "es": r"sitio|web|blog",
     "it": r"sito|blog",
     "pt": r"s[íi]tio|site|blog",
@@ -60,7 +60,7 @@ _OTHER = {
           r"|stud(?:y|ies)|theses|thesis|software|code|source\s+code|code\s+samples?|snippets?|librar(?:y|ies)"
           r"|fonts?|templates?|themes?|plugins?|apps?|tools?|toolkits?|models?|weights|designs?|files?|pdfs?"
           r"|courses?|curricul(?:um|a)|podcasts?|episodes?|videos?|footage|audio|music|songs?|projects?|novels?"
-          r"|poems?|letters?|speech(?:es)?|recordings?|films?|movies?|wiki|wikipedia|translations?",
+          r"|poems?|letters?|speech(?:es)?|recordings?|films?|movies?|wikipedia|translations?",
     "de": r"berichte?|studien?|daten(?:satz|sätze|bank)?|software|code|quellcode|b[üu]ch(?:er)?|folien"
           r"|pr[äa]sentation(?:en)?|podcasts?|videos?|vorlagen?|schriftarten?|projekte?|romane?",
     "fr": r"rapports?|[ée]tudes?|donn[ée]es|logiciels?|codes?|livres?|diaporamas?|pr[ée]sentations?|vid[ée]os?"
@@ -104,6 +104,7 @@ _NOUN = re.compile(
 _GRANT = re.compile(
     r"\bunder\b|\blicen[cs]ed\b|\bavailable\b|\breleased\b|\bpublished\b|\bdistributed\b|\bshared\b|\breproduced\b"
     r"|\bcovered\s+by\b|\bsubject\s+to\b|\bterms\s+of\b|\brights\s+reserved\b|\blicen[cs]e\s*:|\blicensing\s*:"
+    r"|\bwaived?\b|\bfree\s+of\s+known\s+copyright|\bdedicated\b"
     r"|\bunter\b|\blizen[sz]iert\b|\blizenz\s*:|\bstehen?\b|\bver[öo]ffentlicht\b|\bunterliegen\b|\brechte\s+vorbehalten"
     r"|\bsous\b|\blicence\s*:|\bpubli[ée]e?s?\b|\bdiffus[ée]e?s?\b|\bdisponibles?\b|\bdroits\s+r[ée]serv[ée]s"
     r"|\bbajo\b|\blicencia\s*:|\bpublicad[oa]s?\b|\bdistribuid[oa]s?\b|\bderechos\s+reservados|\bcon\s+licencia\b"
@@ -118,9 +119,11 @@ _GRANT = re.compile(
 )
 # A licence word right after the name ("CC BY-SA 4.0 license", "Creative Commons Namensnennung 4.0 Lizenz").
 _LICENCE_AFTER = re.compile(
-    r"^[\s\w.,\-()]{0,30}?\b(?:licen[cs]es?|lizenz|licencia|licenza|licen[çc]a|licentie|licencj\w*)\b", re.I
+    r"^[\s\w.,\-()]{0,30}?\b(?:licen[cs]es?|lizenz|licencia|licenza|licen[çc]a|licentie|licencj\w*|lisans\w*)\b",
+    re.I,
 )
 # The end of the previous sentence: a period (not after an initial), a semicolon, a line break, a bar.
+_SENTENCE_END = re.compile(r"[.!?;。](?!\d)")
 _CLAUSE_START = re.compile(r"(?<!\b[A-Z])[.!?;](?=\s)|[\n|•·]|。", re.M)
 
 
@@ -163,13 +166,13 @@ def read_subject(text: str, start: int, end: int, *, statement: bool = False) ->
     grant."""
     clause = clause_before(text, start)
     grant = _GRANT.search(clause)
-    after = text[end : end + 40]
+    after = _SENTENCE_END.split(text[end : end + 60], maxsplit=1)[0]
     if statement:
         return Subject(subject_of(clause), True)
     if grant is not None:
         return Subject(subject_of(clause[: grant.start()]) or subject_of(clause[grant.end() :]), True)
     kind = subject_of(clause)
-    granted = bool(_GRANT.search(after[:12]) or _LICENCE_AFTER.match(after))
+    granted = bool(_GRANT.search(after) or _LICENCE_AFTER.match(after))
     return Subject(kind if kind == "images" or granted else None, granted or kind == "images")
 
 

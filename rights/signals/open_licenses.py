@@ -31,8 +31,10 @@ _NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gfdl", re.compile(
         r"\bGNU\s+Free\s+Doc(?:umentation)?\.?\s+Licen[cs]e(?:[\s,(]+(?:v(?:ersion)?\.?\s*)?(?P<ver>1\.[123]))?"
         r"|\bGNU\s+FDL(?:[\s-]*v?(?P<ver2>1\.[123]))?|\bG?FDL[-\s]*v?(?P<ver3>1\.[123])\b|\bGFDL\b"
-        r"|licen[cs][ea]\s+(?:de\s+|per\s+(?:la\s+)?)?documenta(?:tion|ci[óo]n|[çc][ãa]o|zione)\s+libre?a?\s+"
-        r"(?:de\s+|do\s+)?GNU|\bGNU[-\s]Lizenz\s+f[üu]r\s+freie\s+Dokumentation", re.I)),
+        r"|\blicen(?:ce|cia|ça|za)\s+(?:GNU\s+)?(?:de\s+|per\s+(?:la\s+)?)?documenta(?:tion|ci[óo]n|[çc][ãa]o|zione)\s+"
+        r"li(?:bre|vre|bera)(?:\s+(?:de\s+|do\s+)?GNU)?(?:,?\s+(?:v(?:ersion|ersión|ersão|ersione)?\.?\s*)?"
+        r"(?P<ver4>1\.[123]))?|\bGNU[-\s]Lizenz\s+f[üu]r\s+freie\s+Dokumentation(?:,?\s+(?:v(?:ersion)?\.?\s*)?"
+        r"(?P<ver5>1\.[123]))?", re.I)),
     ("ogl-uk", re.compile(
         r"\bOpen\s+Government\s+Licen[cs]e(?!\s*[-–—,(]\s*(?:Canada|British\s+Columbia|Alberta|Ontario|Nova\s+Scotia"
         r"|New\s+Brunswick|Prince\s+Edward|Newfoundland|Saskatchewan|Manitoba|Yukon|Qu[ée]bec))"
@@ -48,8 +50,8 @@ _NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PUBLIC_DOMAIN = re.compile(
     r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:hereby\s+)?(?:(?:placed|released|dedicated|put|committed)"
     r"\s+)?(?:in|into|to)\s+the\s+public\s+domain\b"
-    r"|\b(?:I|we|the\s+authors?)\s+(?:hereby\s+)?(?:dedicate|release|place|put|waive)s?\b[^.;]{0,60}?"
-    r"\b(?:in|into|to)\s+the\s+public\s+domain\b"
+    r"|\b(?:dedicat|releas|plac|put|committ)(?:e|es|ed|ing|s)?\s+(?:\w+\s+){0,4}?(?:in|into|to)\s+the\s+public\s+"
+    r"domain\b"
     r"|\b(?:est|sont)\s+(?:plac[ée]e?s?\s+|vers[ée]e?s?\s+|mise?s?\s+)?(?:dans|sous)\s+le\s+domaine\s+public\b"
     r"|\b(?:je|nous)\s+(?:pla[çc]ons|pla[çc]e|versons|verse)\b[^.;]{0,60}?\bdans\s+le\s+domaine\s+public\b"
     r"|\b(?:ist|sind)\s+(?:hiermit\s+)?gemeinfrei\b|\bin\s+die\s+Gemeinfreiheit\s+entlassen\b"
@@ -89,7 +91,7 @@ class OpenLicense:
 
 
 def _version(match: re.Match[str]) -> str | None:
-    for group in ("ver", "ver2", "ver3"):
+    for group in ("ver", "ver2", "ver3", "ver4", "ver5"):
         value = match.groupdict().get(group)
         if value:
             return value if "." in value else f"{value}.0"
