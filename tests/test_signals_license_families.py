@@ -156,6 +156,8 @@ TRAPS = [
                                           "Canada.")),
     ("Etalab, the agency", "fr", article("Les données ont été publiées par Etalab en 2019.")),
     ("the GPL", "en", article("The firmware is licensed under the GPL.")),
+    ("a post title in the sidebar", "en", article() + "<aside><h3>Why we moved to CC BY 4.0</h3></aside>"),
+    ("a post title in the sidebar", "de", article() + "<aside><p>Warum CC BY-SA 4.0 für Blogs passt</p></aside>"),
 ]  # fmt: skip
 
 

@@ -287,7 +287,7 @@ def _from_metadata(page: Page, out: _Collector) -> None:
 
 _WORDS = minimal_words((*license_names.WORDS, *open_licenses.WORDS, "creativecommons.org"))
 _COMMENT_GATE = re.compile(r"creative\s?commons|licen[cs]|gnu\.org|public\s+domain", re.I)
-_SHORT = 160  # a block this short is a licence line ("© 2010 Ann Lee, CC BY-SA"), not prose
+_SHORT = 160  # a footer line this short is a licence line ("Ann Lee 2010 · CC BY-SA"), not prose
 
 
 def _from_text(page: Page, text: PageText, out: _Collector) -> None:
@@ -305,7 +305,7 @@ def _from_text(page: Page, text: PageText, out: _Collector) -> None:
                 subject,
                 block.zone,
                 block.in_article,
-                short=len(block.text) <= _SHORT,
+                short=len(block.text) <= _SHORT and block.zone is Zone.FOOTER,
                 in_media=in_media(block),
                 quoted=block.quoted,
             )
