@@ -116,6 +116,11 @@ OTHER_WORKS = [
      "cc-by-nc-4.0", "images"),
     ("badge about photos", "en", article(footer='Photos on this blog: <a href="https://creativecommons.org/licenses/'
                                                 'by-nc/2.0/">CC BY-NC</a>'), "cc-by-nc-2.0", "images"),
+    ("badge in a figure", "en", article() + '<figure><img src="/p.jpg"><a href="https://creativecommons.org/licenses/'
+                                            'by-sa/2.0/"><img src="https://licensebuttons.net/l/by-sa/2.0/80x15.png">'
+                                            "</a></figure>", "cc-by-sa-2.0", "images"),
+    ("badge in a photo credit", "en", article() + '<div class="photo-credit"><img src="https://licensebuttons.net/l/'
+                                                  'by/2.0/80x15.png"></div>', "cc-by-2.0", "images"),
     ("linked report", "en", article("The full report is available under a Creative Commons Attribution 4.0 "
                                     "licence."), "cc-by-4.0", "other"),
     ("the study", "de", article("Die Studie steht unter der Lizenz CC BY 4.0."), "cc-by-4.0", "other"),

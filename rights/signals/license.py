@@ -26,7 +26,14 @@ from rights.signals.common import (
     minimal_words,
     window,
 )
-from rights.signals.license_scope import Subject, link_scope, read_subject, statement_scope, subject_of
+from rights.signals.license_scope import (
+    Subject,
+    in_picture,
+    link_scope,
+    read_subject,
+    statement_scope,
+    subject_of,
+)
 from rights.signals.models import License, Rejected
 
 # ------------------------------------------------------------------------------------------ URL forms
@@ -201,7 +208,7 @@ def _from_links(page: Page, out: _Collector) -> None:
         weight = 3 if licensed else 2 if (link.image_src or stated) else 1
         if weight == 1 and body:
             continue  # a CC link cited in the article body is a reference, not a statement
-        media = block is not None and (in_media(block) or block.quoted)
+        media = in_picture(link.path) or (block is not None and (in_media(block) or block.quoted))
         scope = link_scope(subject, link.zone, link.in_article, in_media=media)
         out.add(parsed, scope, link_evidence(link, rule), weight)
 
@@ -214,7 +221,7 @@ def _from_images(page: Page, out: _Collector) -> None:
             continue  # read through its link already
         parsed = parse_license_url(image.src)
         if parsed is not None:
-            scope = _image_scope(image.zone, image.in_article, image.alt + " " + image.title)
+            scope = _image_scope(image.zone, image.in_article, image.alt + " " + image.title, image.path)
             ev = Evidence(
                 clip(f"badge {image.src}"), image.zone, image.path, "image", "cc-badge", image.in_article
             )
@@ -233,13 +240,13 @@ def _from_images(page: Page, out: _Collector) -> None:
                 "cc-icons",
                 image.in_article,
             )
-            out.add(parsed, _image_scope(image.zone, image.in_article, image.alt), ev, 2)
+            out.add(parsed, _image_scope(image.zone, image.in_article, image.alt, path), ev, 2)
 
 
-def _image_scope(zone: Zone, in_article: bool, alt: str) -> str | None:
+def _image_scope(zone: Zone, in_article: bool, alt: str, path: str) -> str | None:
     if zone in _NOT_THE_PAGE:
         return None
-    return link_scope(Subject(subject_of(alt), True), zone, in_article)
+    return link_scope(Subject(subject_of(alt), True), zone, in_article, in_media=in_picture(path))
 
 
 # JSON-LD types whose `license` covers something other than the article: pictures, or another work.

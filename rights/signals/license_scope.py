@@ -127,6 +127,18 @@ _SENTENCE_END = re.compile(r"[.!?;。](?!\d)")
 _CLAUSE_START = re.compile(r"(?<!\b[A-Z])[.!?;](?=\s)|[\n|•·]|。", re.M)
 
 
+# Where a picture's credit sits: a figure or its caption, a credit box (an "image" widget in a sidebar is not one).
+_MEDIA_PATH = re.compile(
+    r"(?:^|>\s*)(?:figure|figcaption)\b|[.#\s-](?:wp-caption|caption|(?:photo|image|img|pic|media)[-_]?credit)",
+    re.I,
+)
+
+
+def in_picture(path: str) -> bool:
+    """Whether an element (by its path) sits in a figure, a caption or a picture credit."""
+    return bool(_MEDIA_PATH.search(" > ".join(path.split(" > ")[-3:])))
+
+
 @dataclass(frozen=True, slots=True)
 class Subject:
     """What a statement is about: `own`, `site`, `images`, `other`, or `None` (not said)."""
