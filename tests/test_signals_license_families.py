@@ -20,6 +20,8 @@ NAMED_IN_TEXT = [
      "cc-by-sa-3.0", "us", "site"),
     ("code with port code", "en", article(footer="Except where noted, content on this site is available under "
                                                  "CC BY-SA 3.0 DE."), "cc-by-sa-3.0", "de", "site"),
+    ("licence tag in the byline", "en", article(byline="By Ann Lee · 3 May 2024 · CC BY-SA 4.0"), "cc-by-sa-4.0", None,
+     "article"),
     ("elements before the name", "en", article(footer="You may republish our stories for free under an "
                                                       "Attribution-NoDerivatives Creative Commons license."),
      "cc-by-nd", None, "site"),
@@ -123,6 +125,10 @@ OTHER_WORKS = [
                                                   'by/2.0/80x15.png"></div>', "cc-by-2.0", "images"),
     ("linked report", "en", article("The full report is available under a Creative Commons Attribution 4.0 "
                                     "licence."), "cc-by-4.0", "other"),
+    ("report behind a link", "en", article('The report is available under <a href="https://creativecommons.org/'
+                                           'licenses/by/4.0/">CC BY 4.0</a>.'), "cc-by-4.0", "other"),
+    ("dataset widget", "en", article() + '<aside><p>Download the dataset (<a href="https://creativecommons.org/'
+                                         'licenses/by/4.0/">CC BY 4.0</a>)</p></aside>', "cc-by-4.0", "other"),
     ("the study", "de", article("Die Studie steht unter der Lizenz CC BY 4.0."), "cc-by-4.0", "other"),
     ("the report", "es", article("El informe completo está disponible bajo una licencia CC BY 4.0."), "cc-by-4.0",
      "other"),

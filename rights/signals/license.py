@@ -200,9 +200,11 @@ def _from_links(page: Page, out: _Collector) -> None:
         block = blocks.get(link.block) if link.block is not None else None
         context = block.text if block is not None else link.text
         at = context.find(link.text) if link.text else -1
-        end = at + len(link.text) if at >= 0 else len(context)
-        subject = read_subject(context, end, end)
-        subject = Subject(subject.kind or subject_of(link.title), subject.granted)
+        start, end = (at, at + len(link.text)) if at >= 0 else (len(context), len(context))
+        subject = read_subject(context, start, end)
+        if subject.kind is None:  # the anchor may name the work itself ("Flickr CC", title="Photo licence")
+            named = subject_of(link.text) or subject_of(link.title)
+            subject = Subject("images" if named == "images" else None, subject.granted)
         body = link.in_article and link.zone is Zone.MAIN
         stated = subject.granted or (not body and bool(license_names.find_names(link.text)))
         weight = 3 if licensed else 2 if (link.image_src or stated) else 1
@@ -294,7 +296,7 @@ def _from_metadata(page: Page, out: _Collector) -> None:
 
 _WORDS = minimal_words((*license_names.WORDS, *open_licenses.WORDS, "creativecommons.org"))
 _COMMENT_GATE = re.compile(r"creative\s?commons|licen[cs]|gnu\.org|public\s+domain", re.I)
-_SHORT = 160  # a footer line this short is a licence line ("Ann Lee 2010 · CC BY-SA"), not prose
+_SHORT = 160  # a footer or byline this short is a licence line ("Ann Lee 2010 · CC BY-SA"), not prose
 
 
 def _from_text(page: Page, text: PageText, out: _Collector) -> None:
@@ -312,7 +314,7 @@ def _from_text(page: Page, text: PageText, out: _Collector) -> None:
                 subject,
                 block.zone,
                 block.in_article,
-                short=len(block.text) <= _SHORT and block.zone is Zone.FOOTER,
+                short=len(block.text) <= _SHORT and block.zone in (Zone.FOOTER, Zone.BYLINE),
                 in_media=in_media(block),
                 quoted=block.quoted,
             )

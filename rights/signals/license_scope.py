@@ -123,6 +123,7 @@ _LICENCE_AFTER = re.compile(
     re.I,
 )
 # The end of the previous sentence: a period (not after an initial), a semicolon, a line break, a bar.
+_LABEL_GAP = re.compile(r"[\s:(\-–—,/]{0,4}")
 _SENTENCE_END = re.compile(r"[.!?;。](?!\d)")
 _CLAUSE_START = re.compile(r"(?<!\b[A-Z])[.!?;](?=\s)|[\n|•·]|。", re.M)
 
@@ -185,7 +186,18 @@ def read_subject(text: str, start: int, end: int, *, statement: bool = False) ->
         return Subject(subject_of(clause[: grant.start()]) or subject_of(clause[grant.end() :]), True)
     kind = subject_of(clause)
     granted = bool(_GRANT.search(after) or _LICENCE_AFTER.match(after))
-    return Subject(kind if kind == "images" or granted else None, granted or kind == "images")
+    if kind == "images" or granted:
+        return Subject(kind, True)
+    return Subject(_label(clause), False)
+
+
+def _label(clause: str) -> str | None:
+    """A work named right before the licence, as a label: "the dataset (CC BY 4.0)", "Slides: CC BY-SA"."""
+    matches = list(_NOUN.finditer(clause))
+    last = matches[-1] if matches else None
+    if last is None or last.lastgroup != "other" or not _LABEL_GAP.fullmatch(clause[last.end() :]):
+        return None
+    return "other"
 
 
 def statement_scope(
