@@ -78,6 +78,10 @@ BEYOND_CC = [
      "gfdl", None, "site"),
     ("GFDL without version", "es", article(footer="El contenido está disponible bajo la Licencia de Documentación "
                                                   "Libre de GNU 1.3."), "gfdl-1.3", None, "site"),
+    ("GFDL by name", "it", article(footer="I testi sono disponibili secondo la Licenza per la documentazione libera "
+                                         "GNU, versione 1.2."), "gfdl-1.2", None, "site"),
+    ("GFDL by name", "pt", article(footer="O conteúdo está disponível sob a Licença de Documentação Livre GNU."),
+     "gfdl", None, "site"),
     ("OGL v2 attribution line", "en", article(footer="Contains public sector information licensed under the Open "
                                                      "Government Licence v2.0."), "ogl-uk-2.0", None, "site"),
     ("OGL version link", "en", article(footer='Published under the <a href="http://www.nationalarchives.gov.uk/doc/'

@@ -109,6 +109,7 @@ _GRANT = re.compile(
     r"|\bsous\b|\blicence\s*:|\bpubli[ée]e?s?\b|\bdiffus[ée]e?s?\b|\bdisponibles?\b|\bdroits\s+r[ée]serv[ée]s"
     r"|\bbajo\b|\blicencia\s*:|\bpublicad[oa]s?\b|\bdistribuid[oa]s?\b|\bderechos\s+reservados|\bcon\s+licencia\b"
     r"|\bsotto\b|\bcon\s+licenza\b|\brilasciat[oaie]\b|\bpubblicat[oaie]\b|\blicenza\s*:|\bdiritti\s+riservati"
+    r"|\bdisponibil[ei]\b|\bsecondo\s+(?:i\s+termini|la\s+licenza)"
     r"|\bsob\b|\blicen[çc]a\s*:|\blicenciad[oa]s?\b|\bdispon[íi]ve(?:l|is)\b|\bdireitos\s+reservados"
     r"|\bonder\b|\bgelicentieerd\b|\bbeschikbaar\b|\bgepubliceerd\b|\blicentie\s*:"
     r"|\bna\s+licencji\b|\budost[ęe]pni\w*|\bpo\s+licencji\b|по\s+лицензии|под\s+лицензией|распространяется"
