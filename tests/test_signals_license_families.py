@@ -27,6 +27,8 @@ NAMED_IN_TEXT = [
      "cc-by-nd", None, "site"),
     ("licence described", "en", article(footer="This blog is covered by a Creative Commons licence permitting "
                                                "non-commercial sharing with attribution."), "cc-by-nc", None, "site"),
+    ("a retired CC licence", "en", article(footer="This site is licensed under the Creative Commons Sampling Plus "
+                                                  "1.0 License."), "cc-sampling+-1.0", None, "site"),
     ("glued name", "en", article(footer="Creative CommonsAttribution, NC, SA 2.5 Canada License"), "cc-by-nc-sa-2.5",
      "ca", "site"),
     ("bajo una licencia", "es", article("Este artículo se distribuye bajo una licencia Creative Commons "
@@ -127,6 +129,10 @@ OTHER_WORKS = [
                                             "</a></figure>", "cc-by-sa-2.0", "images"),
     ("badge in a photo credit", "en", article() + '<div class="photo-credit"><img src="https://licensebuttons.net/l/'
                                                   'by/2.0/80x15.png"></div>', "cc-by-2.0", "images"),
+    ("bare badge beside a statement about designs", "en",
+     article(footer='<div><a href="https://creativecommons.org/licenses/by-nc/3.0/"><img src="https://licensebuttons.net/'
+                    'l/by-nc/3.0/88x31.png"></a></div><p>All our designs are licensed under CC BY-NC 3.0.</p>'),
+     "cc-by-nc-3.0", "other"),
     ("linked report", "en", article("The full report is available under a Creative Commons Attribution 4.0 "
                                     "licence."), "cc-by-4.0", "other"),
     ("report behind a link", "en", article('The report is available under <a href="https://creativecommons.org/'
@@ -153,7 +159,8 @@ TRAPS = [
     ("a licence discussed", "en", article("Why not CC BY-NC? It is close, but those licences were made for songs.")),
     ("a licence in a list", "en", article("<ul><li>A copyright policy (e.g., CC BY for open journals)</li></ul>")),
     ("a licence in a question", "fr", article("Faut-il choisir CC BY-SA ou CC0 pour un wiki ?")),
-    ("a retired CC licence", "en", article(footer="Our designs use the Creative Commons Developing Nations license.")),
+    ("a retired CC licence for other works", "en", article(footer="All our designs are licensed under the Creative "
+                                                                  "Commons Developing Nations license.")),
     ("CC without elements", "en", article(footer="Content available under a Creative Commons license.")),
     ("one element, not Attribution", "en", article(footer="We offer our stories under a noncommercial Creative "
                                                           "Commons license.")),
@@ -241,7 +248,8 @@ def test_a_reader_comment_naming_a_licence_is_set_aside_with_the_reason() -> Non
         ("Creative Commons Namensnennung 4.0 International (CC BY 4.0)", [("by", "4.0"), ("by", "4.0")]),
         ("CC BY 4.0 Jane Doe", [("by", "4.0")]),
         ("CC by Jane Doe", []),
-        ("Creative Commons Sampling Plus 1.0", []),
+        ("Creative Commons Sampling Plus 1.0", [("sampling+", "1.0")]),
+        ("the Creative Commons Developing Nations License", [("devnations", "2.0")]),
     ],
 )
 def test_every_name_in_a_text_is_read_with_its_span(text: str, names: list[tuple[str, str]]) -> None:

@@ -55,6 +55,7 @@ _PRESSKIT_ICON = re.compile(r"presskit/icons/(?P<el>cc|by|nc|nc-eu|nc-jp|nd|sa|z
 
 _OPEN_CODES = {"gfdl": "gnu", "ogl-uk": "ogl", "etalab": "etalab"}  # licences beyond CC, and their family
 _KNOWN_CODES = {"by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd", "nd", "nc", "sa", "nc-nd", "nc-sa"}
+_RETIRED_CODES = license_names.RETIRED_CODES  # retired CC licences: named exactly, no policy describes them
 normalize_code = license_names.normalize_code
 
 
@@ -85,7 +86,7 @@ def parse_license_url(url: str) -> _Parsed | None:
     match = _CC_LICENSE.search(url)
     if match:
         code = normalize_code(match.group("code"))
-        if code in _KNOWN_CODES or code.startswith(("by", "nc", "nd", "sa")):
+        if code in _KNOWN_CODES or code in _RETIRED_CODES or code.startswith(("by", "nc", "nd", "sa")):
             jur = match.group("jur")
             return _Parsed(code, match.group("ver"), jur.lower() if jur else None, url)
         return None
@@ -204,7 +205,7 @@ def _from_links(page: Page, out: _Collector) -> None:
         subject = read_subject(context, start, end)
         if subject.kind is None:  # the anchor may name the work itself ("Flickr CC", title="Photo licence")
             named = subject_of(link.text) or subject_of(link.title)
-            subject = Subject("images" if named == "images" else None, subject.granted)
+            subject = Subject("images", True) if named == "images" else subject
         body = link.in_article and link.zone is Zone.MAIN
         stated = subject.granted or (not body and bool(license_names.find_names(link.text)))
         weight = 3 if licensed else 2 if (link.image_src or stated) else 1
@@ -333,13 +334,28 @@ def _open_url(url: str) -> _Parsed | None:
     return _from_open(found) if found is not None else None
 
 
-def _rescope_picture_sites(found: list[_Found]) -> None:
-    """A site whose own statement says its licence covers the pictures ("All photos are published under ...")
-    does not license its text by repeating that licence as a bare footer link."""
-    pictures = {f.parsed.code for f in found if f.scope == "images" and f.evidence.rule == "cc-statement"}
+_STATEMENT_RULES = ("cc-statement", "open-licence-statement", "public-domain-statement")
+
+
+def _rescope_to_statements(found: list[_Found]) -> None:
+    """A site whose own statement says a licence covers its pictures or another work ("All photos are published
+    under ...", "All our projects are licensed under ...") does not license its text by repeating that licence
+    as a bare link or badge with no words of its own."""
+    stated = {
+        f.parsed.code: f.scope
+        for f in found
+        if f.scope in ("images", "other") and f.evidence.rule in _STATEMENT_RULES
+    }
     for f in found:
-        if f.scope == "site" and f.parsed.code in pictures and not _TEXT_WORDS.search(f.evidence.text):
-            f.scope = "images"
+        scope = stated.get(f.parsed.code)
+        if (
+            scope
+            and f.scope == "site"
+            and f.evidence.rule != "rel=license"
+            and subject_of(f.evidence.text) not in ("own", "site")
+            and not _TEXT_WORDS.search(f.evidence.text)
+        ):
+            f.scope = scope
 
 
 def _merge(found: list[_Found]) -> list[License]:
@@ -407,7 +423,7 @@ def detect_licenses(page: Page, text: PageText | None = None) -> tuple[list[Lice
     _from_links(page, out)
     _from_images(page, out)
     _from_text(page, text or PageText(page), out)
-    _rescope_picture_sites(out.found)
+    _rescope_to_statements(out.found)
     weights = {id(f.evidence): f.weight for f in out.found}
     licenses = _merge(out.found)
     licenses.sort(

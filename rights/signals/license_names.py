@@ -122,6 +122,14 @@ _VERSION = re.compile(f"{_FILL}*?(?:\\bv\\.?\\s?)?(?<![\\d.])(?P<ver>[1-4]\\.[05
 _JUR = re.compile(
     r"[\s,\-–(]*(?:(?P<word>" + "|".join(JURISDICTIONS) + r")\b|(?-i:(?P<code>[A-Z]{2}|IGO))\b)", re.I
 )
+# Retired CC licences, named after the CC name ("Creative Commons Developing Nations License").
+RETIRED_CODES = frozenset({"devnations", "sampling", "sampling+", "nc-sampling+"})
+_RETIRED = re.compile(
+    r"[\s\-–:]*(?:(?P<nc>non[-\s]?commercial\s+)?sampling\s*(?:\+|plus)(?P<plus>)|(?P<sampling>sampling)"
+    r"|(?P<devnations>developing\s+nations))\b",
+    re.I,
+)
+_RETIRED_VERSION = {"devnations": "2.0"}
 _ZERO = re.compile(r"(?<![\w-])cc[\s\-]?(?:0|zero)\b|creative[\s\-]?commons[\s\-]?(?:zero|cc0)\b", re.I)
 _MARK = re.compile(
     r"\bpublic[\s\-]domain[\s\-]mark\b|\bmarque\s+du\s+domaine\s+public\b|\bpublic[\s\-]domain[\s\-]markierung\b",
@@ -182,6 +190,14 @@ def _credit_not_code(text: str, match: re.Match[str]) -> bool:
     return bool(re.match(r"\s+[^\W\d]", rest)) and not re.match(r"\s+v?\d", rest)
 
 
+def _retired_code(match: re.Match[str]) -> str:
+    if match.group("devnations"):
+        return "devnations"
+    if match.group("plus") is not None:
+        return "nc-sampling+" if match.group("nc") else "sampling+"
+    return "sampling"
+
+
 def _plain_elements(chain: str) -> set[str]:
     return {code for code, pattern in _ELEMENT_CODE if pattern.search(chain)}
 
@@ -194,17 +210,22 @@ def find_names(text: str) -> list[NamedLicense]:
     found: list[NamedLicense] = []
     taken: list[tuple[int, int]] = []
 
-    def add(code: str | None, start: int, end: int, *, versioned: bool = True) -> None:
+    def add(code: str | None, start: int, end: int, *, default: str | None = None) -> None:
         if code is None or any(s < end and start < e for s, e in taken):
             return
-        version, jur, stop = _version_after(text, end) if versioned else (None, None, end)
-        found.append(NamedLicense(code, version, jur, start, stop))
+        version, jur, stop = _version_after(text, end)
+        found.append(NamedLicense(code, version or default, jur, start, stop))
         taken.append((start, stop))
 
     for match in _COMPACT.finditer(text):
         if not _credit_not_code(text, match):
             add(_codes(match.group("chain")), match.start(), match.end())
     for name in _CC_NAME.finditer(text):
+        retired = _RETIRED.match(text, name.end())
+        if retired is not None:
+            code = _retired_code(retired)
+            add(code, name.start(), retired.end(), default=_RETIRED_VERSION.get(code))
+            continue
         forward = _FORWARD.match(text, name.end())
         if forward is not None and not _credit_not_code(text, forward):
             add(_codes(forward.group("chain")), name.start(), forward.end("chain"))
