@@ -1,7 +1,9 @@
 """Licence detection: Creative Commons by URL (every family and version, ports, deeds, legal code, CC0, the
-Public Domain Mark), badge images and icon sets, `rel=license` (a token list) on `<a>` and `<link>`, JSON-LD
-`license`, Dublin Core, and licence statements in text (several languages). Each licence gets a scope:
-`article`, `site` (a site-wide footer or sidebar), `images` (a caption or a badge next to a picture) or `other`.
+Public Domain Mark, the retired licences), badge images and icon sets, `rel=license` (a token list) on `<a>` and
+`<link>`, JSON-LD `license`, Dublin Core, and licences named in words (`license_names`: CC in 17 languages;
+`open_licenses`: the GNU FDL, the UK OGL, Etalab's Licence Ouverte, public-domain statements). Each licence gets a
+scope from the words around it (`license_scope`): `article`, `site` (a site-wide footer or sidebar), `images` (a
+caption, a photo credit, a statement about the pictures) or `other` (a linked report, a dataset, a quoted source).
 A licence inside an HTML comment, or in a reader's comment, is not the page's licence. Pure.
 """
 
