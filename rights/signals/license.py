@@ -1,6 +1,6 @@
 """Licence detection: Creative Commons by URL (every family and version, ports, deeds, legal code, CC0, the
 Public Domain Mark, the retired licences), badge images and icon sets, `rel=license` (a token list) on `<a>` and
-`<link>`, JSON-LD `license`, Dublin Core, and licences named in words (`license_names`: CC in 17 languages;
+`<link>`, JSON-LD `license`, Dublin Core, and licences named in words (`license_names`: CC in 16 languages;
 `open_licenses`: the GNU FDL, the UK OGL, Etalab's Licence Ouverte, public-domain statements). Each licence gets a
 scope from the words around it (`license_scope`): `article`, `site` (a site-wide footer or sidebar), `images` (a
 caption, a photo credit, a statement about the pictures) or `other` (a linked report, a dataset, a quoted source).
