@@ -69,5 +69,17 @@ def test_the_open_licences_have_policies() -> None:
     from rights.policy import load_policies
 
     policies = load_policies()
-    for lid in ("gfdl-1.3", "ogl-uk-3.0", "etalab-2.0"):
+    for lid in (
+        "gfdl-1.1",
+        "gfdl-1.2",
+        "gfdl-1.3",
+        "gfdl",
+        "ogl-uk-1.0",
+        "ogl-uk-2.0",
+        "ogl-uk-3.0",
+        "ogl-uk",
+        "etalab-1.0",
+        "etalab-2.0",
+        "etalab",
+    ):
         assert policies.for_license(lid) is not None, lid

@@ -66,7 +66,7 @@ def test_list_json_by_kind() -> None:
     result = runner.invoke(app, ["policies", "list", "--kind", "license", "--format", "json"])
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert len(rows) == 37
+    assert len(rows) == 42
     assert {row["kind"] for row in rows} == {"license"}
     assert {"cc-by-4.0", "cc0-1.0", "pdm-1.0", "all-rights-reserved"} <= {row["id"] for row in rows}
 
@@ -145,7 +145,7 @@ def test_validate_bundled_ok() -> None:
     result = runner.invoke(app, ["policies", "validate"])
     assert result.exit_code == 0
     assert result.stdout.startswith("ok: ") and result.stdout.count("\n") == 1
-    assert "(37 licenses, " in result.stdout
+    assert "(42 licenses, " in result.stdout
 
 
 def test_validate_user_file_ok(tmp_path: Path) -> None:

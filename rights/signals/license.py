@@ -1,7 +1,9 @@
 """Licence detection: Creative Commons by URL (every family and version, ports, deeds, legal code, CC0, the
-Public Domain Mark), badge images and icon sets, `rel=license` (a token list) on `<a>` and `<link>`, JSON-LD
-`license`, Dublin Core, and licence statements in text (several languages). Each licence gets a scope:
-`article`, `site` (a site-wide footer or sidebar), `images` (a caption or a badge next to a picture) or `other`.
+Public Domain Mark, the retired licences), badge images and icon sets, `rel=license` (a token list) on `<a>` and
+`<link>`, JSON-LD `license`, Dublin Core, and licences named in words (`license_names`: CC in 16 languages;
+`open_licenses`: the GNU FDL, the UK OGL, Etalab's Licence Ouverte, public-domain statements). Each licence gets a
+scope from the words around it (`license_scope`): `article`, `site` (a site-wide footer or sidebar), `images` (a
+caption, a photo credit, a statement about the pictures) or `other` (a linked report, a dataset, a quoted source).
 A licence inside an HTML comment, or in a reader's comment, is not the page's licence. Pure.
 """
 
@@ -14,9 +16,26 @@ from dataclasses import dataclass
 from rights.models import Evidence, Zone
 from rights.page.jsonld import types_of, urls
 from rights.page.metadata import ARTICLE_TYPES
-from rights.page.models import Page, TextBlock
-from rights.signals import open_licenses
-from rights.signals.common import IMAGE_WORDS, PageText, block_evidence, clip, link_evidence, meta_evidence
+from rights.page.models import Page
+from rights.signals import license_names, open_licenses
+from rights.signals.common import (
+    PageText,
+    block_evidence,
+    clip,
+    in_media,
+    link_evidence,
+    meta_evidence,
+    minimal_words,
+    window,
+)
+from rights.signals.license_scope import (
+    Subject,
+    in_picture,
+    link_scope,
+    read_subject,
+    statement_scope,
+    subject_of,
+)
 from rights.signals.models import License, Rejected
 
 # ------------------------------------------------------------------------------------------ URL forms
@@ -36,22 +55,15 @@ _CC_BADGE = re.compile(
 _PRESSKIT_BUTTON = re.compile(r"presskit/buttons/\d+x\d+/(?:svg|png)/(?P<code>[a-z\-]+)\.(?:svg|png)", re.I)
 _PRESSKIT_ICON = re.compile(r"presskit/icons/(?P<el>cc|by|nc|nc-eu|nc-jp|nd|sa|zero|pd)\.(?:svg|png)", re.I)
 
-_CODE_ORDER = {"by": 0, "nc": 1, "nd": 2, "sa": 3}
 _OPEN_CODES = {"gfdl": "gnu", "ogl-uk": "ogl", "etalab": "etalab"}  # licences beyond CC, and their family
 _KNOWN_CODES = {"by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd", "nd", "nc", "sa", "nc-nd", "nc-sa"}
-
-
-def normalize_code(code: str) -> str:
-    """`by-nd-nc` (CC 1.0's spelling) -> `by-nc-nd`; elements in canonical order."""
-    parts = [p for p in code.lower().split("-") if p]
-    if all(p in _CODE_ORDER for p in parts):
-        parts = sorted(set(parts), key=_CODE_ORDER.__getitem__)
-    return "-".join(parts)
+_RETIRED_CODES = license_names.RETIRED_CODES  # retired CC licences: named exactly, no policy describes them
+normalize_code = license_names.normalize_code
 
 
 def license_id(code: str, version: str | None) -> str:
     if code in _OPEN_CODES:
-        return f"{code}-{version}"
+        return f"{code}-{version}" if version else code
     code = normalize_code(code)
     if code in ("zero", "cc0"):
         return f"cc0-{version or '1.0'}"
@@ -76,7 +88,7 @@ def parse_license_url(url: str) -> _Parsed | None:
     match = _CC_LICENSE.search(url)
     if match:
         code = normalize_code(match.group("code"))
-        if code in _KNOWN_CODES or code.startswith(("by", "nc", "nd", "sa")):
+        if code in _KNOWN_CODES or code in _RETIRED_CODES or code.startswith(("by", "nc", "nd", "sa")):
             jur = match.group("jur")
             return _Parsed(code, match.group("ver"), jur.lower() if jur else None, url)
         return None
@@ -100,81 +112,31 @@ def parse_license_url(url: str) -> _Parsed | None:
 
 # ----------------------------------------------------------------------------------------- text forms
 
-_ELEMENT_WORDS: tuple[tuple[str, str], ...] = (
-    ("nc", r"non-?\s?commercial|noncommercial|nicht[-\s]?kommerziell|pas d.utilisation commerciale|no\s?comercial"
-           r"|non\s?commerciale|n[ãa]o\s?comercial|niet\s?commercieel|非営利|非商業|非商业|niekomercyjne|\bnc\b"),
-    ("nd", r"no\s?deriv\w*|no derivative works|keine bearbeitung\w*|pas de modification|sin\s?obra\s?derivada"
-           r"|sin\s?derivadas|non opere derivate|sem\s?deriva\w+|geen\s?afgeleide\s?werken|改変禁止|禁止改作|禁止演绎"
-           r"|bez utworów zależnych|\bnd\b"),
-    ("sa", r"share[-\s]?alike|weitergabe unter gleichen bedingungen|partage dans les m[êe]mes conditions"
-           r"|compartir\s?igual|condividi allo stesso modo|compartilha\s?igual|gelijk\s?delen|継承|相同方式共享"
-           r"|na tych samych warunkach|\bsa\b"),
-    ("by", r"attribution|namensnennung|paternit[ée]|reconocimiento|atribuci[óo]n|atribui[çc][ãa]o|attribuzione"
-           r"|naamsvermelding|uznanie autorstwa|表示|姓名標示|署名|\bby\b"),
-)  # fmt: skip
-_ELEMENTS = [(code, re.compile(pattern, re.I)) for code, pattern in _ELEMENT_WORDS]
-_CC_TEXT = re.compile(
-    r"creative\s?commons|クリエイティブ・コモンズ|創用CC|知识共享|\(cc\)\s?by|\bcc[-\s]?(?:by|0\b|zero)", re.I
-)
-_CC0_TEXT = re.compile(r"\bcc[-\s]?(?:0|zero)\b|public domain dedication", re.I)
-_PDM_TEXT = re.compile(r"public domain mark", re.I)
-_VERSION = re.compile(r"(?:\bv(?:ersion)?\s?)?\b([1-4]\.[05])\b")
-_JURISDICTIONS = {
-    "united states": "us", "deutschland": "de", "germany": "de", "österreich": "at", "austria": "at",
-    "schweiz": "ch", "switzerland": "ch", "france": "fr", "españa": "es", "spain": "es", "italia": "it",
-    "italy": "it", "nederland": "nl", "netherlands": "nl", "england": "uk", "scotland": "scotland",
-    "japan": "jp", "australia": "au", "canada": "ca", "brasil": "br", "brazil": "br", "polska": "pl",
-    "igo": "igo",
-}  # fmt: skip
-_JUR_TEXT = re.compile(r"\b(" + "|".join(_JURISDICTIONS) + r")\b", re.I)
-_STATEMENT = re.compile(
-    r"licen[cs]ed|licen[cs]e|lizen[sz]|สัญญาอนุญาต|\b(?:cc|creative commons)\W{0,3}(?:by|0|zero)\b|licencia|licence|lisenssi|ライセンス|授權|许可|under a|unter (?:der|einer)|sous"
-    r"|bajo|some rights reserved|einige rechte vorbehalten|available under|published under|veröffentlicht unter",
-    re.I,
-)
+_CC_URL_IN_TEXT = re.compile(r"creativecommons\.org/(?:licen[cs]es|publicdomain)/[\w+\-./]+", re.I)
 
 
-# A licence statement about another work on the page: a report, a dataset, slides, a photo, a map.
-_OTHER_WORK = re.compile(
-    r"\b(?:the|our|these|that|those|its|their)\s+(?:[\w-]+\s+){0,2}(?:report|dataset|data\s*set|data|slides?"
-    r"|maps?|photos?|photographs?|images?|pictures?|videos?|book|paper|study|software|code|font|template|podcast"
-    r"|episode|graphic|illustrations?|charts?|toolkit|database|designs?|models?|files?)s?\b[^.;]{0,60}"
-    r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:available|licen[cs]ed|released|published|distributed|shared|made available)"
-    r"\s+under",
-    re.I,
-)
-# In the article body a licence link must come with a claim about this work, not a mere mention.
-_CLAIM = re.compile(
-    r"licen[cs]ed under|(?:is|are)\s+(?:available\s+|published\s+|released\s+|distributed\s+|made available\s+)?"
-    r"under|this (?:work|article|post|story|content|text|piece|essay)|some rights reserved|veröffentlicht unter"
-    r"|lizenziert|steht unter|sous (?:la )?licence|bajo (?:una |la )?licencia|republished under|shared under",
-    re.I,
-)
+def _from_name(name: license_names.NamedLicense) -> _Parsed:
+    return _Parsed(name.code, name.version, name.jurisdiction, None)
 
 
 def parse_license_text(text: str) -> _Parsed | None:
-    """Read a licence statement such as 'licensed under a Creative Commons Attribution-ShareAlike 3.0 License'."""
-    match = _CC_TEXT.search(text)
-    if not match:
-        return None
-    tail = text[match.start() : match.start() + 220]
-    if _PDM_TEXT.search(tail):
-        return _Parsed("mark", "1.0", None, None)
-    if _CC0_TEXT.search(tail[:40]):
-        return _Parsed("zero", "1.0", None, None)
-    found = {code for code, pattern in _ELEMENTS if pattern.search(tail)}
-    if not found:
-        return None
-    found.add("by")
-    code = normalize_code("-".join(found))
-    version = _VERSION.search(tail)
-    jur = _JUR_TEXT.search(tail)
-    return _Parsed(
-        code,
-        version.group(1) if version else None,
-        _JURISDICTIONS[jur.group(1).lower()] if jur else None,
-        None,
-    )
+    """Read a licence named in words: 'licensed under a Creative Commons Attribution-ShareAlike 3.0 License',
+    'CC BY-NC-ND 4.0', 'GNU Free Documentation License 1.3', 'this work is in the public domain'."""
+    named = _named(text)
+    return named[0][0] if named else None
+
+
+def _named(text: str) -> list[tuple[_Parsed, int, int, str]]:
+    """Every licence a text names, with its span and the rule that read it, in text order."""
+    found = [(_from_name(n), n.start, n.end, "cc-statement") for n in license_names.find_names(text)]
+    for match in _CC_URL_IN_TEXT.finditer(text):
+        parsed = parse_license_url(match.group(0))
+        if parsed is not None:
+            found.append((parsed, match.start(), match.end(), "cc-url-in-text"))
+    for item in open_licenses.find_open_names(text):
+        rule = "public-domain-statement" if item.code in ("mark", "zero") else "open-licence-statement"
+        found.append((_from_open(item), item.start, item.end, rule))
+    return sorted(found, key=lambda f: f[1])
 
 
 def _icon_set(srcs: Iterable[str]) -> _Parsed | None:
@@ -194,19 +156,6 @@ def _icon_set(srcs: Iterable[str]) -> _Parsed | None:
 
 
 # -------------------------------------------------------------------------------------------- scope
-
-
-def _scope(zone: Zone, in_article: bool, context: str) -> str | None:
-    """Scope of a licence found in `zone`; None when it is not the page's statement at all."""
-    if zone in (Zone.HTML_COMMENT, Zone.COMMENTS):
-        return None
-    if IMAGE_WORDS.search(context) and not re.search(
-        r"\b(?:article|text|content|post|site|blog|work)\b", context, re.I
-    ):
-        return "images"
-    if in_article or zone is Zone.MAIN:
-        return "article"
-    return "site"
 
 
 @dataclass(slots=True)
@@ -232,32 +181,41 @@ class _Collector:
         self.found.append(_Found(parsed, scope, evidence, weight))
 
 
+_NOT_THE_PAGE = (Zone.HTML_COMMENT, Zone.COMMENTS)
+
+
 def _from_links(page: Page, out: _Collector) -> None:
-    block_text = {b.index: b.text for b in page.blocks}
-    # one look at every address at once: most pages link to no licence outside Creative Commons
-    open_urls = open_licenses.mentions_license_host("\n".join(link.url for link in page.links))
+    blocks = {b.index: b for b in page.blocks}
     for link in page.links:
-        parsed = parse_license_url(link.url) or (_open_url(link.url) if open_urls else None)
-        licensed = "license" in link.rel or "licence" in link.rel or "cc:license" in link.rel
+        parsed = parse_license_url(link.url) or _open_url(link.url)
+        if parsed is None and link.image_src:
+            parsed = parse_license_url(link.image_src)
         if parsed is None:
-            if link.image_src:
-                parsed = parse_license_url(link.image_src)
-            if parsed is None:
-                continue
-        context = " ".join(
-            (block_text.get(link.block, "") if link.block is not None else "", link.text, link.title)
-        )
+            continue
+        licensed = "license" in link.rel or "licence" in link.rel or "cc:license" in link.rel
+        rule = "rel=license" if licensed else "licence-link"
         if link.tag in ("link", "header"):
-            scope: str | None = "article"
-            weight = 3
-        else:
-            scope = _scope(link.zone, link.in_article, context)
-            claim = _CLAIM if link.in_article and link.zone is Zone.MAIN else _STATEMENT
-            has_statement = bool(claim.search(context) or (claim is _STATEMENT and _CC_TEXT.search(context)))
-            weight = 3 if licensed else 2 if (link.image_src or has_statement) else 1
-            if weight == 1 and link.in_article and link.zone is Zone.MAIN:
-                continue  # a CC link cited in the article body is a reference, not a statement
-        out.add(parsed, scope, link_evidence(link, "rel=license" if licensed else "cc-link"), weight)
+            out.add(parsed, "article", link_evidence(link, rule), 3)
+            continue
+        if link.zone in _NOT_THE_PAGE:
+            out.add(parsed, None, link_evidence(link, rule), 1)
+            continue
+        block = blocks.get(link.block) if link.block is not None else None
+        context = block.text if block is not None else link.text
+        at = context.find(link.text) if link.text else -1
+        start, end = (at, at + len(link.text)) if at >= 0 else (len(context), len(context))
+        subject = read_subject(context, start, end)
+        if subject.kind is None:  # the anchor may name the work itself ("Flickr CC", title="Photo licence")
+            named = subject_of(link.text) or subject_of(link.title)
+            subject = Subject("images", True) if named == "images" else subject
+        body = link.in_article and link.zone is Zone.MAIN
+        stated = subject.granted or (not body and bool(license_names.find_names(link.text)))
+        weight = 3 if licensed else 2 if (link.image_src or stated) else 1
+        if weight == 1 and body:
+            continue  # a CC link cited in the article body is a reference, not a statement
+        media = in_picture(link.path) or (block is not None and (in_media(block) or block.quoted))
+        scope = link_scope(subject, link.zone, link.in_article, in_media=media)
+        out.add(parsed, scope, link_evidence(link, rule), weight)
 
 
 def _from_images(page: Page, out: _Collector) -> None:
@@ -268,7 +226,7 @@ def _from_images(page: Page, out: _Collector) -> None:
             continue  # read through its link already
         parsed = parse_license_url(image.src)
         if parsed is not None:
-            scope = _scope(image.zone, image.in_article, image.alt + " " + image.title)
+            scope = _image_scope(image.zone, image.in_article, image.alt + " " + image.title, image.path)
             ev = Evidence(
                 clip(f"badge {image.src}"), image.zone, image.path, "image", "cc-badge", image.in_article
             )
@@ -287,7 +245,29 @@ def _from_images(page: Page, out: _Collector) -> None:
                 "cc-icons",
                 image.in_article,
             )
-            out.add(parsed, _scope(image.zone, image.in_article, image.alt), ev, 2)
+            out.add(parsed, _image_scope(image.zone, image.in_article, image.alt, path), ev, 2)
+
+
+def _image_scope(zone: Zone, in_article: bool, alt: str, path: str) -> str | None:
+    if zone in _NOT_THE_PAGE:
+        return None
+    return link_scope(Subject(subject_of(alt), True), zone, in_article, in_media=in_picture(path))
+
+
+# JSON-LD types whose `license` covers something other than the article: pictures, or another work.
+_JSONLD_SCOPES = (
+    (frozenset({"ImageObject", "Photograph", "VideoObject", "ImageGallery", "Barcode"}), "images"),
+    (frozenset({"Dataset", "DataCatalog", "SoftwareApplication", "SoftwareSourceCode", "WebApplication",
+                "MobileApplication", "Book", "Course", "Product", "MusicRecording", "MusicAlbum", "Movie",
+                "AudioObject", "Podcast", "PodcastEpisode", "Map", "Game", "VideoGame"}), "other"),
+)  # fmt: skip
+
+
+def _jsonld_scope(kinds: set[str]) -> str:
+    for types, scope in _JSONLD_SCOPES:
+        if kinds & types:
+            return scope
+    return "article" if kinds & ARTICLE_TYPES else "site"
 
 
 def _from_metadata(page: Page, out: _Collector) -> None:
@@ -303,87 +283,48 @@ def _from_metadata(page: Page, out: _Collector) -> None:
         "prism.copyright",
     ):
         for value in page.meta.get(name, ()):
-            parsed = (
-                parse_license_url(value) or parse_license_text(value) or _open_url(value) or _open_text(value)
-            )
+            parsed = parse_license_url(value) or _open_url(value) or parse_license_text(value)
             if parsed is not None:
                 out.add(parsed, "article", meta_evidence(name, value, "dublin-core"), 3)
     for item in page.jsonld:
         raw = item.get("license")
         if raw is None:
             continue
-        kinds = types_of(item)
-        scope = (
-            "images"
-            if kinds & {"ImageObject", "Photograph", "VideoObject"}
-            else ("article" if kinds & ARTICLE_TYPES else "site")
-        )
+        scope = _jsonld_scope(types_of(item))
         for url in urls(raw) or ([raw] if isinstance(raw, str) else []):
-            parsed = parse_license_url(url) or parse_license_text(url) or _open_url(url) or _open_text(url)
+            parsed = parse_license_url(url) or _open_url(url) or parse_license_text(url)
             if parsed is not None:
                 out.add(parsed, scope, meta_evidence("JSON-LD license", url, "json-ld", "jsonld"), 3)
 
 
-_CC_WORDS = (
-    "creative",
-    "cc-by",
-    "cc by",
-    "ccby",
-    "(cc)",
-    "cc0",
-    "cc-0",
-    "cc zero",
-    "cc-zero",
-    "クリエイティブ",
-    "創用",
-    "知识共享",
-)
+_WORDS = minimal_words((*license_names.WORDS, *open_licenses.WORDS, "creativecommons.org"))
+_COMMENT_GATE = re.compile(r"creative\s?commons|licen[cs]|gnu\.org|public\s+domain", re.I)
+_SHORT = 160  # a footer or byline this short is a licence line ("Ann Lee 2010 · CC BY-SA"), not prose
 
 
 def _from_text(page: Page, text: PageText, out: _Collector) -> None:
-    comments = [b for b in page.blocks if b.zone is Zone.HTML_COMMENT]
-    for block in [*text.having(_CC_WORDS), *comments]:
-        if len(block.text) > 1500 or not _CC_TEXT.search(block.text):
-            continue
-        if block.zone is Zone.HTML_COMMENT:
+    for block in page.blocks:
+        if block.zone is Zone.HTML_COMMENT and len(block.text) <= 3000 and _COMMENT_GATE.search(block.text):
             parsed = parse_license_url(block.text) or parse_license_text(block.text)
             if parsed is not None:
                 out.add(parsed, None, block_evidence(block, "cc-text"), 1)
+    for block in text.having(_WORDS):
+        if len(block.text) > 3000:
             continue
-        if not _STATEMENT.search(block.text) or not _claims_here(block):
-            continue
-        parsed = parse_license_text(block.text)
-        if parsed is not None:
-            out.add(parsed, _statement_scope(block), block_evidence(block, "cc-statement"), 2)
-    for block in text.having(open_licenses.WORDS):
-        if len(block.text) > 1500 or block.zone is Zone.HTML_COMMENT:
-            continue
-        found = open_licenses.parse_open_license_text(block.text)
-        if found is None:
-            continue
-        named = found.code not in ("mark", "zero")
-        if named and not (_STATEMENT.search(block.text) and _claims_here(block)):
-            continue
-        out.add(
-            _from_open(found), _statement_scope(block), block_evidence(block, "open-licence-statement"), 2
-        )
-
-
-def _claims_here(block: TextBlock) -> bool:
-    """A licence named in the article body must come with a claim about a work ("licensed under", "this
-    work is"): a mention in prose ("Why not CC BY-NC?") is not the page's licence."""
-    if not (block.in_article and block.zone is Zone.MAIN):
-        return True
-    return bool(
-        _CLAIM.search(block.text) or IMAGE_WORDS.search(block.text)
-    )  # a picture credit: scope `images`
-
-
-def _statement_scope(block: TextBlock) -> str | None:
-    """A statement's scope; one about another work ("the report is available under ...") is `other`."""
-    if _OTHER_WORK.search(block.text) and not _TEXT_WORDS.search(block.text.split(" under ")[0][-60:]):
-        return "other"
-    return _scope(block.zone, block.in_article, block.text)
+        for parsed, start, end, rule in _named(block.text):
+            subject = read_subject(block.text, start, end, statement=rule == "public-domain-statement")
+            scope = statement_scope(
+                subject,
+                block.zone,
+                block.in_article,
+                short=len(block.text) <= _SHORT and block.zone in (Zone.FOOTER, Zone.BYLINE),
+                in_media=in_media(block),
+                quoted=block.quoted,
+            )
+            if scope is None:
+                continue
+            evidence = block_evidence(block, rule, window(block.text, start, end))
+            out.add(parsed, None if block.zone in _NOT_THE_PAGE else scope, evidence, 2)
 
 
 def _from_open(found: open_licenses.OpenLicense) -> _Parsed:
@@ -395,18 +336,28 @@ def _open_url(url: str) -> _Parsed | None:
     return _from_open(found) if found is not None else None
 
 
-def _open_text(text: str) -> _Parsed | None:
-    found = open_licenses.parse_open_license_text(text)
-    return _from_open(found) if found is not None else None
+_STATEMENT_RULES = ("cc-statement", "open-licence-statement", "public-domain-statement")
 
 
-def _rescope_picture_sites(found: list[_Found]) -> None:
-    """A site whose own statement says its licence covers the pictures ("All photos are published under ...")
-    does not license its text by repeating that licence as a bare footer link."""
-    pictures = {f.parsed.code for f in found if f.scope == "images" and f.evidence.rule == "cc-statement"}
+def _rescope_to_statements(found: list[_Found]) -> None:
+    """A site whose own statement says a licence covers its pictures or another work ("All photos are published
+    under ...", "All our projects are licensed under ...") does not license its text by repeating that licence
+    as a bare link or badge with no words of its own."""
+    stated = {
+        f.parsed.code: f.scope
+        for f in found
+        if f.scope in ("images", "other") and f.evidence.rule in _STATEMENT_RULES
+    }
     for f in found:
-        if f.scope == "site" and f.parsed.code in pictures and not _TEXT_WORDS.search(f.evidence.text):
-            f.scope = "images"
+        scope = stated.get(f.parsed.code)
+        if (
+            scope
+            and f.scope == "site"
+            and f.evidence.rule != "rel=license"
+            and subject_of(f.evidence.text) not in ("own", "site")
+            and not _TEXT_WORDS.search(f.evidence.text)
+        ):
+            f.scope = scope
 
 
 def _merge(found: list[_Found]) -> list[License]:
@@ -474,7 +425,7 @@ def detect_licenses(page: Page, text: PageText | None = None) -> tuple[list[Lice
     _from_links(page, out)
     _from_images(page, out)
     _from_text(page, text or PageText(page), out)
-    _rescope_picture_sites(out.found)
+    _rescope_to_statements(out.found)
     weights = {id(f.evidence): f.weight for f in out.found}
     licenses = _merge(out.found)
     licenses.sort(
