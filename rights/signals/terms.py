@@ -34,7 +34,7 @@ _FREE = free_pattern(GRAMMARS)
 _CONDITION_WORDS: tuple[tuple[str, str, str], ...] = (
     ("credit_source", r"\bcredit|\battribut|\backnowledg|\bciting\b|\bcite\b|\bthe source\b|\bquellenangabe"
                      r"|\bquelle\b|\bnamensnennung|\bunter nennung|\bciter?\b|\bcitant\b|\bmention\w* (?:de|du)"
-                     r"|\bcitando\b|\bcitar\b|\bindicando\b|\bcitazione|\bbronvermelding|\bnaamsvermelding"
+                     r"|\bcitando\b|\bcitar\b|\bcitad[ao]\b|\bindicando\b|\bmencionando\b|\bcitazione|\bbronvermelding|\bnaamsvermelding"
                      r"|\bmet vermelding|\bmention|注明|註明|出典|ссылк\w* на (?:источник|сайт|автора)|\bpodaniem źródła",
                      "credit the source"),
     ("include_copyright", r"\bcopyright\b[^.;]{0,30}\b(?:acknowledg|notice|line|retain|includ|intact)"
@@ -44,7 +44,7 @@ _CONDITION_WORDS: tuple[tuple[str, str, str], ...] = (
                       r"|\bactive link|\bverlinkung|\blink zum|\blien\b|\bhyperlien|\benlace\b|\bcollegamento"
                       r"|\blink (?:attivo|ativo|direto|naar)|链接|鏈接|リンク|активн\w* (?:гипер)?ссылк|гиперссылк",
                       "link to the original"),
-    ("noncommercial", r"\bnon-?commercial|\bnon-?profit|\bnot[- ]for[- ]profit|\bnot for commercial|\beducational"
+    ("noncommercial", r"\bnon-?commercial|\bnon-?profit|\bnot[- ]for[- ]profit|\bnot for commercial|\b(?:for )?educational (?:use|purposes)\b|\bfor educational\b"
                       r"|\bpersonal use\b|\bnicht[- ]?kommerziell|\bsin (?:fines de )?lucro|\bno comercial"
                       r"|\bsin fines comerciales|\bnon lucratif|\bnon commercia|\bfins non commerciales"
                       r"|\bsem fins (?:comerciais|lucrativos)|\bn[ãa]o comercia|\bniet[- ]commercie|非商业|非營利|非営利"

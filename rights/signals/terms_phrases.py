@@ -126,7 +126,8 @@ ENGLISH = Grammar(
         "cc-by", "cc0", "free documentation", "gfdl", "open government", "open licen", "licensing", "to license",
         "personal use", "personal, non", "personal and non", "private use", "freely", "circulat", "duplicat",
         "public domain", "unauthori", "you may", "feel free", "do not copy", "don't copy", "do not use",
-        "don't use", "dont use", "copy this", "copy our", "copy any",
+        "don't use", "dont use", "copy this", "copy our", "copy any", "may share", "may copy", "may distribute",
+        "may print", "may publish", "readers may", "non-commercial", "noncommercial",
     ),
     strong_part=(
         r"re-?published", r"re-?printed", "reproduced", r"re-?distributed", r"re-?posted", r"cross-?posted",
