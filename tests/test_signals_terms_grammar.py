@@ -218,3 +218,11 @@ def test_a_short_notice_in_a_navigation_bar_is_read() -> None:
     nav = "<nav><a href='/about'>About</a> <p>Content available under a Creative Commons license.</p></nav>"
     terms = signals(article() + nav).reuse_terms
     assert terms is not None and terms.stance == "conditional"
+
+
+def test_terms_in_a_caption_cover_the_picture_not_the_article() -> None:
+    body = article(
+        "<figure><img src='/harbour.jpg'><figcaption>Reproduction of this photograph without the "
+        "photographer's permission is prohibited.</figcaption></figure>"
+    )
+    assert signals(body).reuse_terms is None

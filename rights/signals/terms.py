@@ -264,6 +264,10 @@ def _statements(page: Page, text: PageText) -> list[_Statement]:
     for block in text.having(TRIGGER_WORDS):
         if block.zone is Zone.COMMENTS or len(block.text) > (300 if block.zone is Zone.NAV else 3000):
             continue
+        if block.tag in ("figcaption", "caption") or any(
+            part.startswith(("figure", "figcaption")) for part in block.path.rsplit(" > ", 2)[-2:]
+        ):
+            continue  # a caption's terms cover its picture
         for sentence in _SENTENCES.split(block.text):
             if len(sentence) < 12 or not _triggered(sentence):
                 continue
