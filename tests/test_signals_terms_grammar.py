@@ -60,6 +60,7 @@ FAMILIES = [
     ("personal use only", "es", "Contenido para uso exclusivamente personal.", "restrictive"),
     ("personal use only", "it", "Testi per uso esclusivamente personale.", "restrictive"),
     ("personal use only", "nl", "Uitsluitend voor eigen gebruik.", "restrictive"),
+    ("personal use only", "pt", "Conteúdo para uso exclusivamente pessoal.", "restrictive"),
     # restrictive: a pointer to ask for or buy the rights
     ("rights pointer", "en", "For reprints and permissions, contact the licensing desk.", "restrictive"),
     ("rights pointer", "en", "Contact our syndication team to license this story.", "restrictive"),
@@ -68,6 +69,12 @@ FAMILIES = [
     ("rights pointer", "de", "Für Nachdruckgenehmigungen wenden Sie sich an den Verlag.", "restrictive"),
     ("rights pointer", "fr", "Pour toute demande de reproduction, contactez la rédaction.", "restrictive"),
     ("rights pointer", "es", "Para solicitar permiso de reproducción escriba a la redacción.", "restrictive"),
+    ("rights pointer", "it", "Per richiedere l'autorizzazione alla riproduzione scrivete alla redazione.",
+     "restrictive"),
+    ("rights pointer", "pt", "Para solicitar autorização de reprodução, contate a redação.", "restrictive"),
+    ("rights pointer", "nl", "Voor het overnemen van artikelen kunt u contact opnemen met de redactie.",
+     "restrictive"),
+    ("rights pointer", "zh", "如需转载，请联系本站编辑部。", "restrictive"),
     # restrictive: an imperative refusal
     ("do not copy", "en", "Please do not copy our articles to other websites.", "restrictive"),
     # restrictive: languages written without spaces, and Russian, Polish
@@ -95,6 +102,7 @@ FAMILIES = [
     ("grant", "nl", "Overname van artikelen is alleen toegestaan met bronvermelding.", "conditional"),
     ("grant", "zh", "欢迎转载，转载请注明出处。", "conditional"),
     ("grant", "ru", "При использовании материалов активная ссылка на сайт обязательна.", "conditional"),
+    ("grant", "ja", "本サイトの記事は転載自由です。", "conditional"),
     # conditional: a licence stated in words (documentation style)
     ("licence", "en", "Except where otherwise noted, content on this site is licensed under a Creative Commons "
                       "Attribution 4.0 licence.", "conditional"),
@@ -112,8 +120,13 @@ FAMILIES = [
     ("free", "en", "Our stories may be republished without asking permission.", "permissive"),
     ("free", "de", "Abdruck honorarfrei.", "permissive"),
     ("free", "fr", "Nos articles sont libres de droits.", "permissive"),
+    ("free", "es", "Nuestros artículos son libres de derechos.", "permissive"),
+    ("free", "nl", "Deze tekst is rechtenvrij.", "permissive"),
     ("public domain", "en", "This work is dedicated to the public domain.", "permissive"),
     ("public domain", "de", "Der Text ist gemeinfrei.", "permissive"),
+    ("public domain", "es", "Este texto es de dominio público.", "permissive"),
+    ("public domain", "it", "Questo testo è di pubblico dominio.", "permissive"),
+    ("public domain", "pt", "Este texto está em domínio público.", "permissive"),
     # the boundary: a refusal that needs permission wins; a refusal of something else leaves the grant
     ("grant needing permission", "en", "These articles can be reproduced only with our written permission.",
      "restrictive"),

@@ -113,7 +113,7 @@ SPANISH = Grammar(
          r"(?:de|para)\s+(?:reproducci|republicaci|reproducir|republicar|usar|utilizar)",),
     licence=(r"\bbajo\s+(?:una\s+|la\s+|los\s+t[ée]rminos\s+de\s+la\s+)?licencia\b",
              r"\bcon\s+licencia\s+(?:creative|cc[\s-])", r"\b(?:est[áa]|son|es)\s+de\s+dominio\s+p[úu]blico"),
-    free=(r"\blibre\s+de\s+derechos\b", r"\bdominio\s+p[úu]blico\b", r"\bsin\s+restricci[óo]n"),
+    free=(r"\blibres?\s+de\s+derechos\b", r"\bdominio\s+p[úu]blico\b", r"\bsin\s+restricci[óo]n"),
     grant_whole=(r"\blibres?\s+de\s+derechos\b",),
     permitted_first=(r"\b(?:se\s+permite|se\s+autoriza|est[áa]\s+permitid[oa]|queda\s+autorizad[oa])\s+(?:la|el|su)\s+"
                      r"(?:libre\s+)?",),
@@ -184,7 +184,7 @@ PORTUGUESE = Grammar(
     },
     words=(
         "reprodução", "reproduzi", "republicaç", "republicad", "redistribuiç", "proibid", "vedad", "autorizaç",
-        "permissão", "licença", "licenciad", "domínio público", "uso pessoal", "permitid", "consentimento",
+        "permissão", "licença", "licenciad", "uso exclusivamente", "livre de direitos", "livres de direitos", "domínio público", "uso pessoal", "permitid", "consentimento",
     ),
     strong_part=(r"reproduzid[oa]s?", r"republicad[oa]s?", r"redistribu[íi]d[oa]s?", r"copiad[oa]s?"),
     weak_part=(r"publicad[oa]s?", r"distribu[íi]d[oa]s?", r"traduzid[oa]s?", r"utilizad[oa]s?", r"usad[oa]s?",
@@ -232,7 +232,7 @@ DUTCH = Grammar(
     },
     words=(
         "overgenomen", "overnemen", "overname", "verveelvoudig", "gereproduceerd", "reproductie", "gekopieerd",
-        "toestemming", "verboden", "toegestaan", "licentie", "publiek domein", "eigen gebruik", "hergebruik",
+        "toestemming", "verboden", "toegestaan", "licentie", "publiek domein", "eigen gebruik", "hergebruik", "rechtenvrij",
     ),
     strong_part=("overgenomen", r"verveelvoudigd", "gereproduceerd", "gekopieerd", "herpubliceerd", "hergebruikt"),
     weak_part=("gepubliceerd", r"openbaar\s+gemaakt", "verspreid", "gebruikt", "vertaald", "opgeslagen"),
@@ -256,6 +256,7 @@ DUTCH = Grammar(
     licence=(r"\bonder\s+(?:een\s+|de\s+)?(?:creative[\s-]*commons|cc[\s-])", r"\bgelicentieerd\s+onder\b",
              r"\bvalt\s+onder\s+(?:een|de)\s+[\w\s-]{0,30}licentie", r"\bin\s+het\s+publieke?\s+domein"),
     free=(r"\bpublieke?\s+domein\b", r"\brechtenvrij\b"),
+    grant_whole=(r"\brechtenvrij\b",),
     parts_after=True,
     series=r"",
 )  # fmt: skip
