@@ -270,7 +270,7 @@ GERMAN = Grammar(
     words=(
         "vervielf", "nachdruck", "abdruck", "reproduz", "nutzungsrecht", "untersagt", "verboten", "honorarfrei",
         "gemeinfrei", "lizenz", "genehmigung", "zustimmung", "erlaubnis", "gebrauch", "gestattet", "weiterverbreit",
-        "weiterverwend", "quellenangabe", "verwendet werden", "genutzt werden", "veröffentlicht werden",
+        "weiterverwend", "weiterverwert", "wiedergabe", "quellenangabe", "verwendet werden", "genutzt werden", "veröffentlicht werden",
         "verbreitet werden", "kopiert werden", "übernommen werden",
     ),
     strong_part=(
@@ -291,7 +291,7 @@ GERMAN = Grammar(
     ),
     strong_noun=(
         r"vervielf[äa]ltigung", "reproduktion", "nachdruck", "abdruck", "weiterverbreitung", r"[üu]bernahme",
-        "weitergabe", "weiterverwendung", "kopie",
+        "weitergabe", "weiterverwendung", "weiterverwertung", "kopie", "kopieren", "wiedergabe",
     ),
     weak_noun=(r"ver[öo]ffentlichung", "verbreitung", "verwendung", "verwertung", "nutzung", "speicherung"),
     refuse_part=(
@@ -464,8 +464,3 @@ def other_rules() -> list[Rule]:
 def free_pattern(grammars: tuple[Grammar, ...]) -> re.Pattern[str]:
     """Words that make a grant unconditional, in every language."""
     return re.compile(alt(tuple(p for g in grammars for p in g.free)), re.I)
-
-
-def gate_words(grammars: tuple[Grammar, ...]) -> tuple[str, ...]:
-    """Every language's gate words (a block or sentence holding none of them states no reuse terms)."""
-    return tuple(dict.fromkeys(w for g in grammars for w in g.words)) + OTHER_WORDS
