@@ -75,6 +75,14 @@ FAMILIES = [
     ("rights pointer", "nl", "Voor het overnemen van artikelen kunt u contact opnemen met de redactie.",
      "restrictive"),
     ("rights pointer", "zh", "如需转载，请联系本站编辑部。", "restrictive"),
+    ("contact to republish", "en", "If you would like to republish this article, please contact our editors.",
+     "restrictive"),
+    ("contact to republish", "en", "Please contact us if you wish to reprint any of our stories.", "restrictive"),
+    ("contact to republish", "de", "Wenn Sie unsere Artikel übernehmen möchten, wenden Sie sich an die Redaktion.",
+     "restrictive"),
+    ("contact to republish", "fr", "Si vous souhaitez reproduire un article, contactez la rédaction.", "restrictive"),
+    ("contact to republish", "es", "Si desea reproducir nuestros artículos, contacte con la redacción.",
+     "restrictive"),
     # restrictive: an imperative refusal
     ("do not copy", "en", "Please do not copy our articles to other websites.", "restrictive"),
     # restrictive: languages written without spaces, and Russian, Polish
@@ -160,6 +168,7 @@ TRAPS = [
     ("RSS syndication", "en", "You can syndicate our headlines using the RSS feed."),
     ("approval in politics", "de", "Der Vorschlag fand keine Zustimmung im Parlament."),
     ("a reminder", "nl", "Je mag niet vergeten om je in te schrijven."),
+    ("a support contact", "en", "If you would like to use our app, please contact support."),
 ]  # fmt: skip
 
 

@@ -18,12 +18,12 @@ FRENCH = Grammar(
         "without": ("sans",),
         "only_with": ("uniquement", "seulement", "qu'avec", "qu’avec", "que sur", "soumis"),
         "personal": ("personnel", "privé", "prive"),
-        "ask": ("pour",),
+        "ask": ("pour", "si vous"),
         "licence": ("licence", "domaine public"),
         "permitted_first": ("autoris", "permis"),
     },
     words=(
-        "reproduit", "reproduire", "republié", "republier", "rediffus", "interdit", "autorisation", "autorisé",
+        "reproduit", "reproduire", "republié", "republier", "reprendre", "rediffus", "interdit", "autorisation", "autorisé",
         "sous licence", "licence creative", "domaine public", "usage personnel", "usage privé", "titre personnel",
         "libre de droit", "libres de droit", "reproduction", "usage strictement", "usage exclusivement",
     ),
@@ -57,7 +57,9 @@ FRENCH = Grammar(
     personal=(r"\busage\s+(?:strictement\s+|exclusivement\s+)?(?:personnel|priv[ée])",
               r"\b[àa]\s+titre\s+(?:strictement\s+)?(?:personnel|priv[ée])"),
     ask=(r"\bpour\s+(?:toute\s+)?(?:demande\s+(?:de\s+|d['’]\s*)?)?(?:reproduction|republication|reprise"
-         r"|autorisation|droits?\s+de\s+reproduction)\b[^.;]{0,60}(?:contact|[ée]cri|adress|:)",),
+         r"|autorisation|droits?\s+de\s+reproduction)\b[^.;]{0,60}(?:contact|[ée]cri|adress|:)",
+         r"\bsi\s+vous\s+(?:souhaitez|voulez|d[ée]sirez)\s+(?:reproduire|republier|reprendre|utiliser)\b[^.;]{0,80}?"
+         r"(?:contact|[ée]cri|adress)"),
     licence=(r"\bsous\s+(?:la\s+|une\s+|les\s+termes\s+de\s+la\s+)?licence\b",
              r"\bselon\s+les\s+termes\s+de\s+la\s+licence\b", r"\blicence\s+(?:creative\s+commons|cc[\s-]|ouverte)",
              r"\b(?:est|sont)\s+(?:dans|versée?s?\s+dans|plac[ée]e?s?\s+dans)\s+le\s+domaine\s+public"),
@@ -77,7 +79,7 @@ SPANISH = Grammar(
         "without": ("sin ",),
         "only_with": ("sólo", "solo", "solamente", "únicamente", "unicamente"),
         "personal": ("uso ",),
-        "ask": ("para ",),
+        "ask": ("para ", "si desea", "si quiere", "si deseas", "si quieres"),
         "licence": ("licencia", "dominio"),
         "permitted_first": ("permit", "autoriz"),
     },
@@ -110,7 +112,9 @@ SPANISH = Grammar(
                r"(?:autorizaci[óo]n|permiso|consentimiento)",),
     personal=(r"\buso\s+(?:exclusivamente\s+|estrictamente\s+)?(?:personal|privado)",),
     ask=(r"\bpara\s+(?:solicitar|obtener|pedir)\s+(?:\w+\s+){0,3}?(?:autorizaci[óo]n|permiso|derechos|licencia)\s+"
-         r"(?:de|para)\s+(?:reproducci|republicaci|reproducir|republicar|usar|utilizar)",),
+         r"(?:de|para)\s+(?:reproducci|republicaci|reproducir|republicar|usar|utilizar)",
+         r"\bsi\s+(?:desea|quiere|deseas|quieres)\s+(?:reproducir|republicar|utilizar|usar)\b[^.;]{0,80}?"
+         r"(?:contact|escrib|comun[íi]quese|p[óo]ngase)"),
     licence=(r"\bbajo\s+(?:una\s+|la\s+|los\s+t[ée]rminos\s+de\s+la\s+)?licencia\b",
              r"\bcon\s+licencia\s+(?:creative|cc[\s-])", r"\b(?:est[áa]|son|es)\s+de\s+dominio\s+p[úu]blico"),
     free=(r"\blibres?\s+de\s+derechos\b", r"\bdominio\s+p[úu]blico\b", r"\bsin\s+restricci[óo]n"),

@@ -236,6 +236,12 @@ ENGLISH = Grammar(
         r"|syndication|licensing|permissions?))*\s*(?:requests?|inquiries|enquiries)?\s*:\s*[\w.+-]+@",
         r"(?:^\W*|\b(?:for|request(?:ing)?|obtain(?:ing)?|seek(?:ing)?|ask(?:ing)?\s+for)\s+)permissions?\s+to\s+"
         r"(?:re-?print|re-?publish|reproduce|copy|re-?use|syndicate)\b",
+        # "if you would like to republish this article, please contact us"
+        r"\b(?:if|should)\s+you\s+(?:would\s+like|wish|want|plan|intend|are\s+interested)\s+(?:to|in)\s+(?:re-?publish"
+        r"|reprint|reproduc|re-?use|syndicat|licens|use)\w*\b[^.;]{0,100}?\b(?:contact|e-?mail|write\s+to"
+        r"|get\s+in\s+touch|reach\s+out|ask)",
+        r"\bcontact\s+(?:me|us|our\s+\w+(?:\s+\w+)?)\s+(?:if|when|before)\s+(?:you\s+)?(?:would\s+like|wish|want"
+        r"|plan|intend)\s+to\s+(?:re-?publish|reprint|reproduce|re-?use|syndicate|license)",
     ),
     licence=(
         r"\b(?:available|licen[cs]ed|published|released|distributed|offered|provided|shared|republished)\s+"
@@ -264,13 +270,13 @@ GERMAN = Grammar(
         "without": ("ohne",),
         "only_with": ("nur mit", "nur nach", "genehmigungspflicht", "bedarf"),
         "personal": ("gebrauch", "bedarf"),
-        "ask": ("nutzungsrecht", "nachdruck", "abdruck", "lizenz"),
+        "ask": ("nutzungsrecht", "nachdruck", "abdruck", "lizenz", "wenn sie"),
         "licence": ("unter", "gemeinfrei"),
     },
     words=(
         "vervielf", "nachdruck", "abdruck", "reproduz", "nutzungsrecht", "untersagt", "verboten", "honorarfrei",
         "gemeinfrei", "lizenz", "genehmigung", "zustimmung", "erlaubnis", "gebrauch", "gestattet", "weiterverbreit",
-        "weiterverwend", "weiterverwert", "wiedergabe", "quellenangabe", "verwendet werden", "genutzt werden", "veröffentlicht werden",
+        "weiterverwend", "weiterverwert", "wiedergabe", "quellenangabe", "übernehmen", "nachdrucken", "abdrucken", "verwendet werden", "genutzt werden", "veröffentlicht werden",
         "verbreitet werden", "kopiert werden", "übernommen werden",
     ),
     strong_part=(
@@ -333,6 +339,8 @@ GERMAN = Grammar(
         r"\bnutzungsrechte\s+(?:erwerben|anfragen|kaufen|einholen)",
         r"\b(?:f[üu]r|bei)\s+(?:nachdruck|abdruck|lizenz|nutzungs)\w*\s*(?:anfragen|rechte|genehmigungen?)?\s*"
         r"(?:wenden\s+sie\s+sich|kontakt|schreiben|:)",
+        r"\bwenn\s+sie\s+(?:\w+\s+){0,4}?(?:[üu]bernehmen|nachdrucken|abdrucken|ver[öo]ffentlichen|verwenden|nutzen)"
+        r"\s+(?:m[öo]chten|wollen)\b[^.;]{0,80}?(?:wenden\s+sie\s+sich|kontakt|schreiben)",
     ),
     licence=(
         r"\b(?:steh(?:t|en)|ist|sind|ver[öo]ffentlicht|lizenziert|verf[üu]gbar|unterliegen|unterliegt)\s+"
