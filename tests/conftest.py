@@ -15,6 +15,14 @@ from tests.sitesrv import SiteServer
 SHARED = Path(os.environ.get("RIGHTS_SHARED", Path(__file__).resolve().parent.parent.parent / "shared"))
 
 
+@pytest.fixture(autouse=True)
+def _never_the_users_database(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Commands run by tests record into a throw-away database, never the user's own (RIGHTS_DB)."""
+    monkeypatch.setenv("RIGHTS_DB", str(tmp_path_factory.getbasetemp() / "default-rights.db"))
+
+
 @pytest.fixture(scope="session")
 def sites() -> Iterator[SiteServer]:
     """The fixture web, started once: `.port`, `.url(host, path)`, `.resolve`, `.requests()`, `.route()`."""

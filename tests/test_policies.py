@@ -213,7 +213,7 @@ BROKEN = [
     (
         BASE + '[[rules]]\nkind = "no_images"\nwhat = "photos"\n',
         "rules[2].what: unknown key for a 'no_images' rule; "
-        "expected one of: kind, for_uses, status, source, note",
+        "expected one of: kind, for_uses, status, source, note, summary",
     ),
     (BASE + '[[rules]]\nkind = "edits"\n', "rules[2]: an 'edits' rule needs `allowed`, `forbidden` or both"),
     (

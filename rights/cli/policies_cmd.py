@@ -153,6 +153,10 @@ def _rule_lines(rule: Rule, policy_id: str) -> list[str]:
     params = {k: ", ".join(v) if isinstance(v, tuple) else v for k, v in rule.params.items() if k != "uses"}
     for key, value in params.items():
         lines.append(f"      {key}: {value}")
+    if rule.summary:
+        lines += textwrap.wrap(
+            f"in short: {rule.summary}", 96, initial_indent="      ", subsequent_indent="      "
+        )
     if rule.note:
         lines += textwrap.wrap(rule.note, 96, initial_indent="      ", subsequent_indent="      ")
     if rule.source:

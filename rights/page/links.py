@@ -120,6 +120,8 @@ def head_metadata(
         attrs = node.attributes
         content = attrs.get("content")
         if content is None:
+            content = attrs.get("value")  # a common mistake for `content`, read as browsers' readers do
+        if content is None:
             continue
         for key in ("name", "property", "itemprop", "http-equiv"):
             name = attrs.get(key)

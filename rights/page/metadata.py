@@ -101,7 +101,29 @@ def _site_name(
             found = names(item)
             if found:
                 return found[0]
-    return _first(meta, "publisher", "dc.publisher", "dcterms.publisher", "citation_publisher", "copyright")
+    for key in ("publisher", "dc.publisher", "dcterms.publisher", "citation_publisher", "copyright"):
+        name = _plain_name(_first(meta, key))
+        if name:
+            return name
+    return None
+
+
+_NOTICE_HEAD = re.compile(r"^(?:(?:copyright|\(c\)|©|&copy;)\s*)+(?:[\d\s,–-]+\b)?(?:by\s+)?", re.I)
+_YEARS_HEAD = re.compile(r"^(?:\d{4}\s*[-–,]?\s*)+")
+
+
+def _plain_name(value: str | None) -> str | None:
+    """A publisher named in a free-text meta tag, as a name: "Copyright (c) 2006 X.com. Portions ..." -> "X.com",
+    "https://www.x.in" -> "x.in"; None when what is left is not a short name."""
+    if not value:
+        return None
+    value = _YEARS_HEAD.sub("", _NOTICE_HEAD.sub("", value.strip())).strip()
+    if re.match(r"https?://", value, re.I):
+        value = re.sub(r"^https?://(?:www\.)?", "", value, flags=re.I).split("/")[0]
+    value = re.split(r"\.\s|[,;|]\s*|\s+all rights reserved", value, maxsplit=1, flags=re.I)[0].strip(" .")
+    if not value or len(value) > 60 or len(value.split()) > 6:
+        return None
+    return value
 
 
 def _published(meta: Mapping[str, Sequence[str]], articles: list[Mapping[str, Any]]) -> str | None:
@@ -144,14 +166,119 @@ def _title(
     return title_tag
 
 
-def _without_site_suffix(title: str | None, site: str | None) -> str | None:
-    """ "Story | Example News" -> "Story" when the suffix is the site's name."""
-    if not title or not site:
+_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ", " « ", " » ", " • ", " / ")
+_DECORATION = " \t»«|·•:–—-…/"
+_NOT_STORY = frozenset({Zone.NAV, Zone.ASIDE, Zone.FOOTER, Zone.COMMENTS, Zone.HTML_COMMENT, Zone.META})
+_HEADINGS = ("h1", "h2")
+
+
+def _key(text: str) -> str:
+    """Letters and digits only, case-folded: "News Nation" and "newsnation" agree."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _site_keys(site: str | None, url: str | None) -> set[str]:
+    keys = {_key(site)} if site else set()
+    host = re.sub(r"^(?:https?://)?(?:www\d?\.)?", "", url or "", flags=re.I).split("/")[0].split(":")[0]
+    if host:
+        keys.add(_key(host))
+        keys.update(_key(label) for label in host.split(".")[:-1] if len(label) >= 4)
+    return keys - {""}
+
+
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+", re.I)
+
+
+def _strip_decoration(title: str) -> str:
+    """Separators and bullets around a title go; an opening guillemet closed inside stays ("»Title« - Site")."""
+    stripped = title.strip(_DECORATION)
+    first = title.lstrip()[:1]
+    if first in ("»", "«"):
+        closing = "«" if first == "»" else "»"
+        if closing in title.lstrip()[1:].rstrip(_DECORATION):
+            stripped = first + stripped
+    return stripped
+
+
+def _is_home(url: str | None) -> bool:
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/?#]*", "", url or "", flags=re.I)
+    return bool(url) and path.split("?")[0].split("#")[0].strip("/") == ""
+
+
+def _names_site(segment: str, keys: set[str]) -> bool:
+    """A title segment that is the site's name: its name or host, a bare domain ("wnyt.com"), or a short
+    segment that the site's name starts ("MDN" for "MDN Web Docs", "Nintendo Official Site" for "Nintendo")."""
+    key = _key(segment)
+    if not key:
+        return False
+    if key in keys or _DOMAIN.fullmatch(segment.strip()):
+        return True
+    if len(segment.split()) > 4:
+        return False
+    return any((len(k) >= 5 and key.startswith(k)) or (len(key) >= 3 and k.startswith(key)) for k in keys)
+
+
+def _is_heading(block: TextBlock) -> bool:
+    """An h1/h2, or a link or span inside one ("h1 > a")."""
+    if block.tag in _HEADINGS:
+        return True
+    return any(re.split(r"[.#]", seg, maxsplit=1)[0] in _HEADINGS for seg in block.path.split(" > ")[-3:])
+
+
+def _headings(blocks: Sequence[TextBlock]) -> tuple[list[str], list[str]]:
+    """The first headings of the page: the story's (article, byline, body) and the site's (in the header)."""
+    story: list[str] = []
+    site: list[str] = []
+    for block in blocks:
+        if not _is_heading(block) or block.zone in _NOT_STORY:
+            continue
+        text = " ".join(block.text.split()).strip(_DECORATION)
+        if text:
+            (site if block.zone is Zone.HEADER else story).append(text)
+        if len(story) + len(site) >= 10:
+            break
+    return story, site
+
+
+def _heading_in_title(title: str, story: Sequence[str], keys: set[str]) -> str | None:
+    """The story's heading when the title is that heading plus the site's name or tagline: "Story | Site",
+    "Site » Story", "Story … Site: tagline" (the rest starts with a separator or the site's name)."""
+    for heading in story:
+        if len(heading) < 12 or len(heading.split()) < 2 or heading == title or _names_site(heading, keys):
+            continue
+        if title.startswith(heading):
+            rest = title[len(heading) :].strip()
+            if any(_key(rest).startswith(k) for k in keys if len(k) >= 5):
+                return heading  # "Story … Site: tagline"
+            if rest[:1] in _DECORATION and len(heading) >= len(rest.strip(_DECORATION)):
+                return heading  # "Story | Site"; not "Blog name: Story", where the heading is the blog's name
+        elif title.endswith(heading):
+            rest = title[: -len(heading)].rstrip()
+            if rest[-1:] in _DECORATION and len(heading) >= len(rest.strip(_DECORATION)):
+                return heading  # "Site » Story"
+    return None
+
+
+def article_title(
+    title: str | None, site: str | None, url: str | None, blocks: Sequence[TextBlock] = ()
+) -> str | None:
+    """The article's own title: "Story | Example News" -> "Story" when the suffix (or prefix) is the site's
+    name or its host; "» Story … Site: tagline" -> "Story" when the page's heading says so."""
+    if not title:
         return title
-    for sep in (" | ", " - ", " — ", " – ", " :: ", " · "):
+    title = _strip_decoration(" ".join(title.split())) or title
+    story, site_headings = _headings(blocks)
+    keys = _site_keys(site, url)
+    heading = _heading_in_title(title, story, keys | {_key(h) for h in site_headings} - {""})
+    if heading:
+        return heading
+    for sep in _SEPARATORS:
         head, _, tail = title.rpartition(sep)
-        if head and tail.strip().casefold() == site.strip().casefold():
-            return head.strip()
+        if head and _names_site(tail, keys):
+            return head.strip(_DECORATION)
+        first, _, rest = title.partition(sep)
+        if rest and _names_site(first, keys) and not _is_home(url):  # "Site - tagline" on a home page stays
+            return rest.strip(_DECORATION)
     return title
 
 
@@ -171,7 +298,9 @@ def page_metadata(
             canonicals.append(link.url)
     site = _site_name(meta, jsonld, articles)
     return {
-        "title": _without_site_suffix(_title(title_tag, meta, articles), site),
+        "title": article_title(
+            _title(title_tag, meta, articles), site, url or _first(meta, "og:url"), blocks
+        ),
         "authors": _authors(meta, articles, links, blocks),
         "site_name": site,
         "published": _published(meta, articles),

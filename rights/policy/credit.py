@@ -21,14 +21,33 @@ from rights.policy.models import AttributionText, Policy
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 
 
+_OTHER_NAMES = (
+    ("gfdl", "GNU Free Documentation License"),
+    ("ogl-uk", "Open Government Licence"),
+    ("etalab", "Licence Ouverte / Open Licence"),
+)
+
+
+def person_name(name: str | None) -> str | None:
+    """A byline written in capitals reads as a name: "JANE DOE" -> "Jane Doe"; other names stay as written."""
+    if not name or not name.isupper() or len(name) < 4:
+        return name
+    return " ".join(part.capitalize() if len(part) > 2 else part for part in name.split())
+
+
 def license_name(license_id: str | None) -> str | None:
-    """`cc-by-nc-nd-4.0` -> `CC BY-NC-ND 4.0`; `cc0-1.0` -> `CC0 1.0`; `pdm-1.0` -> `Public Domain Mark 1.0`."""
+    """`cc-by-nc-nd-4.0` -> `CC BY-NC-ND 4.0`; `cc0-1.0` -> `CC0 1.0`; `pdm-1.0` -> `Public Domain Mark 1.0`;
+    `gfdl-1.3` -> `GNU Free Documentation License 1.3`; `ogl-uk-3.0` -> `Open Government Licence 3.0`."""
     if not license_id:
         return None
     if license_id.startswith("cc0"):
         return "CC0 " + license_id.split("-", 1)[1]
     if license_id.startswith("pdm"):
         return "Public Domain Mark " + license_id.split("-", 1)[1]
+    for prefix, name in _OTHER_NAMES:
+        if license_id.startswith(prefix):
+            version = license_id[len(prefix) :].lstrip("-")
+            return f"{name} {version}".strip()
     if license_id.startswith("cc-"):
         parts = license_id[3:].split("-")
         version = parts.pop() if parts and parts[-1][:1].isdigit() else ""
@@ -56,9 +75,13 @@ class Credits:
         return data
 
     def _fill(self, template: str) -> str:
+        template = self._without_missing(template)
         values = {k: v or "" for k, v in self.as_dict().items()}
         names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
         return template.format(**{name: values.get(name, "") for name in names})
+
+    def _without_missing(self, template: str) -> str:
+        return _drop_missing(template, self)
 
     def render(self, template: str) -> str:
         """The template as plain text: links become 'text (URL)'."""
@@ -81,10 +104,31 @@ class Credits:
         return _tidy("".join(out))
 
 
+_BY_AUTHOR = re.compile(r"\s*\bby\s+\{author\}")
+_QUOTED_TITLE = re.compile(r"[“\"]\{title\}[”\"]")
+
+
+def _drop_missing(template: str, credits: Credits) -> str:
+    """A template read naturally when the page lacks a value: "by {author}" credits the publisher when no
+    author was found (or goes), a quoted title missing becomes "This article"."""
+    if not credits.author:
+        if credits.publisher and "{publisher}" not in template:
+            template = _BY_AUTHOR.sub(" by {publisher}", template)
+        else:
+            template = _BY_AUTHOR.sub("", template)
+        template = re.sub(r"\{author\}\s*,?\s*", "", template)
+    if not credits.title:
+        template = _QUOTED_TITLE.sub("This article", template)
+    return template
+
+
 def _tidy(text: str) -> str:
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"[,;]\s*\)", ")", text)
+    text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)
-    text = re.sub(r"\(\s*\)|,\s*,", "", text)
     return text.strip(" ,")
 
 
@@ -142,9 +186,12 @@ def build_attribution(
     use: str,
     modified: bool = False,
     template: str | None = None,
-) -> AttributionText:
-    """The line that satisfies every credit condition of the verdict."""
+) -> AttributionText | None:
+    """The line that satisfies every credit condition of the verdict; None when it could name no source (no
+    publisher, no address): a title alone credits nobody."""
     kinds = {c.kind for c in conditions}
     chosen = template or (policy.attribution_template if policy is not None else None)
+    if not chosen and not credits.publisher and not credits.url:
+        return None
     source = _complete(chosen, credits, kinds, modified) if chosen else _tasl(credits, kinds, use, modified)
     return AttributionText(credits.render(source), credits.render_html(source))

@@ -35,6 +35,7 @@ class Rule:
     source: str | None
     note: str | None
     origin: str = ""
+    summary: str | None = None  # one sentence shown as the condition (else the note's first sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,9 @@ class Verdict:
     warnings: tuple[str, ...] = ()
     republisher_policy: Policy | None = None
     republisher_conditions: tuple[Condition, ...] = ()
+    rights_holder: str | None = (
+        None  # whom the governing page's copyright notice names, when not the publisher
+    )
 
 
 @dataclass(frozen=True, slots=True)

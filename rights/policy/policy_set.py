@@ -188,6 +188,7 @@ def rule_dict(rule: Rule, policy_id: str) -> dict[str, Any]:
         "for_uses": list(rule.for_uses),
         "status": rule.status,
         "source": rule.source,
+        "summary": rule.summary,
         "note": rule.note,
         "origin": rule.origin,
         "inherited": rule.origin != policy_id,

@@ -30,6 +30,7 @@ from rights.policy.models import (
     PolicyExample,
     Rule,
 )
+from rights.policy.sentences import sentences
 
 PLACEHOLDERS = ("title", "author", "publisher", "url", "license", "license_url", "year", "copyright", "date")
 
@@ -95,7 +96,7 @@ NOTE_REQUIRED = ("quotation",)
 CONDITION_KINDS = tuple(
     k for k in RULE_KINDS if k not in (*STANCE_KINDS, "quotation", "waives", "excluded_content")
 )
-RULE_COMMON_KEYS = ("kind", "for_uses", "status", "source", "note")
+RULE_COMMON_KEYS = ("kind", "for_uses", "status", "source", "note", "summary")
 TOP_KEYS = (
     "id", "name", "kind", "domains", "extends", "aliases", "url", "source", "checked", "status", "summary",
     "attribution_template", "ports", "rules", "examples",
@@ -366,6 +367,9 @@ class _Checker:
         note = self.text(table, "note", f"{key}.note")
         if kind in NOTE_REQUIRED and note is None and "note" not in table:
             self.fail(f"{key}.note", f"missing (a {kind!r} rule must explain itself)")
+        summary = self.text(table, "summary", f"{key}.summary")
+        if summary is not None and len(sentences(summary)) != 1:
+            self.fail(f"{key}.summary", "must be one sentence (the note holds the explanation)")
         if kind in STANCE_KINDS:
             if "for_uses" in table:
                 self.fail(f"{key}.for_uses", f"not used by {kind!r}: its `uses` names the uses it decides")
@@ -381,6 +385,7 @@ class _Checker:
             source=self.url(table, "source", f"{key}.source"),
             note=note,
             origin=pid,
+            summary=summary,
         )
 
     def param(self, table: Mapping[str, Any], name: str, key: str, param: Param) -> Any:

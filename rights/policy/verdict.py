@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from rights.models import Condition, Evidence
 from rights.policy import PolicySet
 from rights.policy.chain import Link
-from rights.policy.credit import Credits, build_attribution
+from rights.policy.credit import Credits, build_attribution, license_name, person_name
 from rights.policy.models import Hop, Policy, Rule, Step, Verdict
 from rights.policy.schema import CONDITION_KINDS
+from rights.policy.sentences import first_sentence, notice_sentence
 from rights.signals.common import fold
 from rights.urls import host_of, registrable_domain
 
@@ -56,6 +57,17 @@ def _hop(link: Link, role: str) -> Hop:
     )
 
 
+# Why an original named by the page was not read, as the reader is told (the details follow a colon).
+_NOT_READ = {
+    "not_followed": "was not fetched",
+    "unreachable": "could not be fetched",
+    "mismatch": "was fetched but is not the same article",
+    "no_url": "could not be looked up",
+    "limit": "was not fetched",
+    "loop": "was not fetched again",
+}
+
+
 def find_holder(chain: Sequence[Link]) -> tuple[Holder, list[Step]]:
     """Follow the chain to the page (or the named origin) that holds the rights."""
     steps: list[Step] = []
@@ -71,12 +83,10 @@ def find_holder(chain: Sequence[Link]) -> tuple[Holder, list[Step]]:
             )
         )
         if nxt.status not in ("read", "fetched") or nxt.signals is None:
+            at = f" at {nxt.url}" if nxt.url else ""
+            outcome = _NOT_READ.get(nxt.status, "was not read")
             steps.append(
-                Step(
-                    f"The original at {nxt.url or '(no address given)'} was not read: {nxt.status}"
-                    + (f" ({nxt.detail})" if nxt.detail else "")
-                    + "."
-                )
+                Step(f"The original{at} {outcome}" + (f": {nxt.detail}" if nxt.detail else "") + ".")
             )
             return Holder(rep.origin_name, rep.origin_url or nxt.url, None), steps
         steps.append(
@@ -98,6 +108,18 @@ def find_holder(chain: Sequence[Link]) -> tuple[Holder, list[Step]]:
     return Holder(
         name or (registrable_domain(current.url) if current.url else None), current.url, current
     ), steps
+
+
+def notice_holder(holder: Holder) -> str | None:
+    """The holder the governing page's copyright notice names for its article, when it is not the publisher
+    ("The copyright holder for this preprint is the author/funder" on a preprint server)."""
+    sig = holder.link.signals if holder.link is not None else None
+    notice = sig.copyright if sig is not None else None
+    if notice is None or not notice.holder or notice.scope != "article":
+        return None
+    if holder.name and (fold(holder.name) in fold(notice.holder) or fold(notice.holder) in fold(holder.name)):
+        return None
+    return notice.holder
 
 
 def _label(link: Link) -> str:
@@ -125,6 +147,13 @@ def _publisher(policies: PolicySet, url: str | None, name: str | None) -> Policy
     return found or _publisher_by_name(policies, name)
 
 
+NO_CREDIT_LINE = (
+    "no attribution line: the page names neither its publisher nor its address; for a saved file, give the "
+    "page's address with --url"
+)
+_SCOPE_WORDS = {"article": " for its article", "site": " for the whole site"}
+
+
 def governing_policy(holder: Holder, policies: PolicySet) -> tuple[Policy | None, str, list[str]]:
     """The policy whose rules decide, why, and warnings about conflicting signals."""
     warnings: list[str] = []
@@ -139,20 +168,24 @@ def governing_policy(holder: Holder, policies: PolicySet) -> tuple[Policy | None
             and base.id != DEFAULT_POLICY
             and not lic.id.startswith(base.id.rsplit("-", 1)[0])
         ):
-            warnings.append(f"the page shows {lic.id} but {publisher.name}'s policy is based on {base.id}")
+            warnings.append(
+                f"the page shows {license_name(lic.id)} but {publisher.name}'s policy is based on "
+                f"{license_name(base.id)}"
+            )
         return publisher, f"publisher policy for {holder.url or holder.name}", warnings
     if lic is not None:
         match = policies.match_license(lic.id, lic.jurisdiction)
         if match is not None:
             warnings.extend(match.notes)
-            return match.policy, f"licence {lic.id} ({lic.scope} scope) found on the original", warnings
-        return None, f"no policy describes the licence {lic.id}", warnings
+            covers = _SCOPE_WORDS.get(lic.scope, "")
+            return match.policy, f"the page states the licence {license_name(lic.id)}{covers}", warnings
+        return None, f"no policy describes the licence {license_name(lic.id)}", warnings
     if holder.link is None:
         reason = f"the terms of {holder.name or holder.url} are not known: all rights reserved by default"
     elif sig is not None and sig.reuse_terms is not None and sig.reuse_terms.stance != "restrictive":
         return None, "terms stated on the page", warnings
     else:
-        reason = "no licence or grant found on the original: all rights reserved by default"
+        reason = "no licence or grant found on the page that holds the rights: all rights reserved by default"
     return policies.get(DEFAULT_POLICY), reason, warnings
 
 
@@ -194,6 +227,8 @@ def evaluate(chain: Sequence[Link], policies: PolicySet, use: str, *, modified: 
     republisher, republisher_conditions = _republisher(chain, holder, policies, use, credits, modified, steps)
     template = next((str(r.params["template"]) for r in rules if r.kind == "attribution_line"), None)
     line = build_attribution(policy, credits, conditions, use=use, modified=modified, template=template)
+    if line is None:
+        warnings.append(NO_CREDIT_LINE)
     return Verdict(
         verdict=verdict,
         use=use,
@@ -201,6 +236,7 @@ def evaluate(chain: Sequence[Link], policies: PolicySet, use: str, *, modified: 
         governing_reason=reason,
         origin_name=holder.name,
         origin_url=holder.url,
+        rights_holder=notice_holder(holder),
         chain=hops,
         conditions=tuple(conditions),
         attribution_line=line,
@@ -263,10 +299,10 @@ def _credits(chain: Sequence[Link], holder: Holder) -> Credits:
     first = chain[0].page
     source = page or first
     sig = (holder.link.signals if holder.link else None) or chain[0].signals
-    author = next(iter(source.authors), None) if source else None
+    author = person_name(next(iter(source.authors), None)) if source else None
     copyright_line = None
     if sig is not None and sig.copyright is not None and sig.copyright.evidence:
-        copyright_line = sig.copyright.evidence[0].text
+        copyright_line = notice_sentence(sig.copyright.evidence[0].text)
     first_sig = chain[0].signals
     if (
         page is None
@@ -276,7 +312,9 @@ def _credits(chain: Sequence[Link], holder: Holder) -> Credits:
     ):
         notice = first_sig.copyright
         if holder.name and notice.holder and fold(holder.name) in fold(notice.holder):
-            copyright_line = notice.evidence[0].text  # the original's notice, kept on the copy
+            copyright_line = notice_sentence(
+                notice.evidence[0].text
+            )  # the original's notice, kept on the copy
     lic = sig.license if sig is not None else None
     return Credits(
         title=source.title if source else None,
@@ -315,14 +353,51 @@ _TEXT = {
 }
 
 
+# What a condition asks for when the value it names was not found: what to do instead, never a placeholder.
+_MISSING_TEXT = {
+    "credit_author": (
+        "credit the author: no author name was found on the page; look for a byline or an author page on "
+        "the original, and credit {publisher_or_site} when there is none"
+    ),
+    "credit_publisher": "name the publisher as its site shows its name (the page does not state it)",
+    "link_original": "link to the original article",
+    "keep_copyright_notice": "no copyright line was found; keep any copyright notice the page carries",
+    "include_title": "give the article's title",
+}
+_NEEDS = {
+    "credit_author": "author",
+    "credit_publisher": "publisher",
+    "link_original": "url",
+    "keep_copyright_notice": "copyright",
+    "include_title": "title",
+}
+
+
+def _missing_text(kind: str, credits: Credits) -> str | None:
+    """The condition's wording when the page does not give the value it names (None: the value is there)."""
+    if kind == "name_license":
+        name = license_name(credits.license)
+        if name and credits.license_url:
+            return None
+        return f"name the licence {name}" if name else "name the licence the text is under and link to it"
+    needed = _NEEDS.get(kind)
+    if needed is None or getattr(credits, needed):
+        return None
+    publisher = f"the publisher, {credits.publisher}," if credits.publisher else "the publisher"
+    return _MISSING_TEXT[kind].format(publisher_or_site=publisher)
+
+
 def _condition(rule: Rule, credits: Credits, modified: bool) -> Condition | None:
     kind = rule.kind
-    values = {k: v or f"({k} unknown)" for k, v in credits.as_dict().items()}
+    values = {k: v or "" for k, v in credits.as_dict().items()}
     params = rule.params
+    missing = _missing_text(kind, credits)
     if kind == "indicate_changes" and not modified and params.get("when") == "adapted":
         text = "if you adapt the text, say so (CC <= 3.0: a condition of the right to adapt)"
-    elif kind == "credit_publisher":
-        text = f"name the publisher {params.get('name') or values['publisher']}"
+    elif kind == "credit_publisher" and params.get("name"):
+        text = f"name the publisher {params['name']}"
+    elif missing is not None:
+        text = missing
     elif kind == "credit_author" and params.get("format"):
         text = "credit the author as: " + credits.render(str(params["format"]))
     elif kind == "noncommercial":
@@ -380,9 +455,9 @@ def conditions_for(rules: Sequence[Rule], credits: Credits, use: str, modified: 
             if condition is not None and condition.kind not in {c.kind for c in out if c.kind != "contact"}:
                 out.append(condition)
         elif rule.kind == "quotation" and use == "excerpt":
-            note = rule.note or "quote only what your purpose needs"
-            first = note.split(". ")[0].rstrip(".") + "."
-            out.append(Condition("quotation", first, note, rule.status, rule.source))
+            note = rule.note or "Quote only what your purpose needs."
+            text = rule.summary or first_sentence(note)
+            out.append(Condition("quotation", text, note, rule.status, rule.source))
         elif rule.kind == "requires_permission" and rule.params.get("contact"):
             address = str(rule.params["contact"])
             out.append(
@@ -431,6 +506,7 @@ def _from_page_terms(
             governing_reason=reason,
             origin_name=holder.name,
             origin_url=holder.url,
+            rights_holder=notice_holder(holder),
             chain=hops,
             conditions=(),
             attribution_line=None,
@@ -458,6 +534,9 @@ def _from_page_terms(
         )
     if verdict == "allowed_with_conditions" and not conditions:
         verdict = "allowed"
+    line = build_attribution(None, credits, conditions, use=use, modified=modified)
+    if line is None:
+        warnings.append(NO_CREDIT_LINE)
     return Verdict(
         verdict=verdict,
         use=use,
@@ -465,9 +544,10 @@ def _from_page_terms(
         governing_reason=reason,
         origin_name=holder.name,
         origin_url=holder.url,
+        rights_holder=notice_holder(holder),
         chain=hops,
         conditions=tuple(conditions),
-        attribution_line=build_attribution(None, credits, conditions, use=use, modified=modified),
+        attribution_line=line,
         steps=tuple(steps),
         warnings=tuple(warnings),
     )

@@ -40,6 +40,7 @@ def verdict_dict(check: Check) -> dict[str, Any]:
         "origin": {
             "name": verdict.origin_name,
             "url": verdict.origin_url,
+            "rights_holder": verdict.rights_holder,
             "chain": [plain(hop) for hop in verdict.chain],
         },
         "conditions": [plain(c) for c in verdict.conditions],
@@ -66,6 +67,18 @@ _HEADLINE = {
 }
 
 
+def as_sentence(text: str) -> str:
+    """A condition printed as a sentence: capital first letter, a closing stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    last = text.rsplit(maxsplit=1)[-1]
+    if text.endswith((".", "!", "?")) or "://" in last or "@" in last:  # no stop glued to an address
+        return text
+    return text + "."
+
+
 def verdict_lines(check: Check, *, markdown: bool = False) -> list[str]:
     verdict = check.verdict
     page = check.inspection.page
@@ -83,10 +96,16 @@ def verdict_lines(check: Check, *, markdown: bool = False) -> list[str]:
             )
     else:
         lines.append(f"Governing terms: {verdict.governing_reason}")
-    if verdict.origin_name or verdict.origin_url:
+    if verdict.rights_holder:
+        where = f"; published by {verdict.origin_name}" if verdict.origin_name else ""
+        address = f" <{verdict.origin_url}>" if verdict.origin_url else ""
         lines.append(
-            f"Rights holder: {verdict.origin_name or '?'}"
-            + (f" <{verdict.origin_url}>" if verdict.origin_url else "")
+            f"Rights holder: {verdict.rights_holder}, per the page's copyright notice{where}{address}"
+        )
+    elif verdict.origin_name or verdict.origin_url:
+        lines.append(
+            f"Rights holder: {verdict.origin_name or verdict.origin_url}"
+            + (f" <{verdict.origin_url}>" if verdict.origin_name and verdict.origin_url else "")
         )
     lines.append(f"{head}Why" if markdown else "Why:")
     for step in verdict.steps:
@@ -97,7 +116,7 @@ def verdict_lines(check: Check, *, markdown: bool = False) -> list[str]:
         lines.append(f"{head}Conditions" if markdown else "Conditions:")
         for cond in verdict.conditions:
             status = f" [{cond.status}]" if cond.status and cond.status != "verified" else ""
-            lines.append(f"{bullet}{cond.text}{status}")
+            lines.append(f"{bullet}{as_sentence(cond.text)}{status}")
     if verdict.republisher_policy is not None and verdict.republisher_conditions:
         name = verdict.republisher_policy.name.split(" (")[0]
         lines.append(
@@ -106,7 +125,7 @@ def verdict_lines(check: Check, *, markdown: bool = False) -> list[str]:
             else f"{name}'s own conditions (for what it owns):"
         )
         for cond in verdict.republisher_conditions:
-            lines.append(f"{bullet}{cond.text}")
+            lines.append(f"{bullet}{as_sentence(cond.text)}")
     if verdict.attribution_line is not None:
         lines.append(f"{head}Attribution line" if markdown else "Attribution line:")
         lines.append(f"  {verdict.attribution_line.text}")

@@ -85,25 +85,28 @@ def parse_license_url(url: str) -> _Parsed | None:
     low = url.lower()
     if "creativecommons" not in low and "licensebuttons" not in low:
         return None
-    match = _CC_LICENSE.search(url)
+    text, url = url, url.strip()
+    if any(c.isspace() for c in url):
+        url = ""  # a sentence naming the licence's address: the licence's canonical URL is given instead
+    match = _CC_LICENSE.search(text)
     if match:
         code = normalize_code(match.group("code"))
         if code in _KNOWN_CODES or code in _RETIRED_CODES or code.startswith(("by", "nc", "nd", "sa")):
             jur = match.group("jur")
-            return _Parsed(code, match.group("ver"), jur.lower() if jur else None, url)
+            return _Parsed(code, match.group("ver"), jur.lower() if jur else None, url or None)
         return None
-    match = _CC_PUBLIC.search(url)
+    match = _CC_PUBLIC.search(text)
     if match:
-        return _Parsed(match.group("kind").lower(), match.group("ver"), None, url)
-    if _CC_RETIRED_PD.search(url):
-        return _Parsed("publicdomain", None, None, url)
-    match = _CC_BADGE.search(url)
+        return _Parsed(match.group("kind").lower(), match.group("ver"), None, url or None)
+    if _CC_RETIRED_PD.search(text):
+        return _Parsed("publicdomain", None, None, url or None)
+    match = _CC_BADGE.search(text)
     if match:
         jur = match.group("jur")
         return _Parsed(
             normalize_code(match.group("code")), match.group("ver"), jur.lower() if jur else None, None
         )
-    match = _PRESSKIT_BUTTON.search(url)
+    match = _PRESSKIT_BUTTON.search(text)
     if match:
         code = match.group("code").lower().replace("cc-", "")
         return _Parsed(normalize_code(code), None, None, None)
