@@ -179,6 +179,8 @@ def _key(text: str) -> str:
 
 def _site_keys(site: str | None, url: str | None) -> set[str]:
     keys = {_key(site)} if site else set()
+    if site and _DOMAIN.fullmatch(site.strip()):  # "Nintendo.com": its name is its first label too
+        keys.update(_key(label) for label in site.strip().split(".")[:-1] if len(label) >= 4)
     host = re.sub(r"^(?:https?://)?(?:www\d?\.)?", "", url or "", flags=re.I).split("/")[0].split(":")[0]
     if host:
         keys.add(_key(host))
@@ -186,7 +188,7 @@ def _site_keys(site: str | None, url: str | None) -> set[str]:
     return keys - {""}
 
 
-_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+", re.I)
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,13})+", re.I)
 
 
 def _strip_decoration(title: str) -> str:

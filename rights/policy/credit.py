@@ -28,11 +28,22 @@ _OTHER_NAMES = (
 )
 
 
+_PARTICLES = frozenset(
+    {"de", "la", "le", "du", "da", "di", "del", "van", "von", "der", "den", "ter", "y", "e"}
+)
+
+
 def person_name(name: str | None) -> str | None:
     """A byline written in capitals reads as a name: "JANE DOE" -> "Jane Doe"; other names stay as written."""
     if not name or not name.isupper() or len(name) < 4:
         return name
-    return " ".join(part.capitalize() if len(part) > 2 else part for part in name.split())
+    parts = name.split()
+    return " ".join(
+        part.lower()
+        if i and part.lower() in _PARTICLES
+        else "-".join(p.capitalize() for p in part.split("-"))
+        for i, part in enumerate(parts)
+    )
 
 
 def license_name(license_id: str | None) -> str | None:
