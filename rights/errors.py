@@ -57,6 +57,11 @@ class PolicyError(UsageError):
         self.problem = problem
 
 
+_WHAT_TO_DO = {
+    "blocked_address": "to read a page on an intranet or this machine, add --allow-private",
+}
+
+
 class FetchError(RightsError):
     """A page could not be fetched. `reason` is a short stable code such as `timeout_total`."""
 
@@ -64,6 +69,8 @@ class FetchError(RightsError):
         text = f"could not fetch {url}: {reason}"
         if detail:
             text += f" ({detail})"
+        if reason in _WHAT_TO_DO:
+            text += f"; {_WHAT_TO_DO[reason]}"
         super().__init__(text)
         self.url = url
         self.reason = reason

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import click
 import typer
+from typer.core import TyperArgument
 
 from rights import __version__
+
+
+def _no_type_after_argument(self: TyperArgument, ctx: click.Context) -> str | None:
+    """Arguments are named by their metavar (URL_OR_FILE, SITE_URL); typer would add a Python type ("<str>")."""
+    return None
+
+
+TyperArgument.display_type_rich = _no_type_after_argument  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(
     name="rights",
@@ -13,7 +23,7 @@ app = typer.Typer(
         "attribution, reuse terms) and answers with evidence."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

@@ -27,7 +27,9 @@ def audit(
         None, "--since", metavar="DATE", help="Only posts published since DATE."
     ),
     use: Use = typer.Option(Use.noncommercial, "--use", help="How the site uses what it copies."),
-    format: str = typer.Option("table", "--format", "-f", help="table, json or markdown."),
+    format: str = typer.Option(
+        "table", "--format", "-f", metavar="table|json|markdown", help="Output format."
+    ),
     delay: float | None = typer.Option(
         None, "--delay", metavar="S", help="Seconds between requests to a host."
     ),

@@ -10,6 +10,7 @@ import typer
 
 from rights.cli.app import app
 from rights.cli.common import (
+    ALLOW_PRIVATE_OPTION,
     DB_OPTION,
     POLICIES_OPTION,
     URL_OPTION,
@@ -59,6 +60,7 @@ def check(
     ),
     policies: list[Path] = POLICIES_OPTION,
     db: Any = DB_OPTION,
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
 ) -> None:
     """Answer "can I republish this?" for a use: a verdict, its conditions, the evidence and the credit line.
 
@@ -72,7 +74,7 @@ def check(
     from rights.web.target import validate_target
 
     validate_target(target, url=url)
-    settings = settings_with_db(db)
+    settings = settings_with_db(db, allow_private=allow_private)
     policy_set = load_policies([*settings.policy_dirs, *policies])
     args = {"target": target, "url": url, "use": use.value, "follow": follow}
     with recorded_run("check", settings, args) as (store, run_id):

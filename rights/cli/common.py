@@ -55,19 +55,33 @@ def emit_json(data: Any) -> None:
 DB_OPTION: Any = typer.Option(
     None,
     "--db",
+    metavar="PATH",
     help="SQLite database file (default: RIGHTS_DB, else the user data directory).",
     dir_okay=False,
 )
 URL_OPTION: Any = typer.Option(
     None,
     "--url",
+    metavar="URL",
     help="The page's address, when reading a saved file (resolves links, spots self-attribution).",
 )
 
 
-def settings_with_db(db: Path | None) -> Settings:
-    """Settings from rights.toml and the environment, with --db on top."""
-    return load_settings(overrides={"db_path": db} if db is not None else None)
+def settings_with_db(db: Path | None, *, allow_private: bool = False) -> Settings:
+    """Settings from rights.toml and the environment, with --db (and --allow-private) on top."""
+    overrides: dict[str, Any] = {}
+    if db is not None:
+        overrides["db_path"] = db
+    if allow_private:
+        overrides["allow_private"] = True
+    return load_settings(overrides=overrides or None)
+
+
+ALLOW_PRIVATE_OPTION: Any = typer.Option(
+    False,
+    "--allow-private",
+    help="Read pages on private and loopback addresses (an intranet, this machine); refused by default.",
+)
 
 
 def record_key(url: str | None, target: str) -> str:
@@ -96,5 +110,10 @@ def recorded_run(kind: str, settings: Settings, args: dict[str, Any]) -> Iterato
 
 
 POLICIES_OPTION: Any = typer.Option(
-    [], "--policies", help="A folder of your own policy files (repeatable).", file_okay=False, exists=True
+    [],
+    "--policies",
+    metavar="FOLDER",
+    help="A folder of your own policy files (repeatable).",
+    file_okay=False,
+    exists=True,
 )

@@ -15,7 +15,9 @@ from rights.cli.common import DB_OPTION, TableOrJson, emit_json, fails_cleanly, 
 def history(
     target: str = typer.Argument(..., metavar="URL_OR_FILE", help="The page (as given to `rights check`)."),
     format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
-    limit: int = typer.Option(50, "--limit", min=1, help="At most this many verdicts, newest first."),
+    limit: int = typer.Option(
+        50, "--limit", min=1, metavar="N", help="At most this many verdicts, newest first."
+    ),
     db: Any = DB_OPTION,
 ) -> None:
     """List past verdicts for a page, newest first."""

@@ -8,6 +8,7 @@ import typer
 
 from rights.cli.app import app
 from rights.cli.common import (
+    ALLOW_PRIVATE_OPTION,
     DB_OPTION,
     URL_OPTION,
     TableOrJson,
@@ -28,6 +29,7 @@ def inspect(
     url: Any = URL_OPTION,
     format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
     db: Any = DB_OPTION,
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
 ) -> None:
     """Read a page's rights signals: republication origin, licence, copyright line and reuse terms.
 
@@ -38,7 +40,7 @@ def inspect(
     from rights.web.target import validate_target
 
     validate_target(target, url=url)
-    settings = settings_with_db(db)
+    settings = settings_with_db(db, allow_private=allow_private)
     with recorded_run("inspect", settings, {"target": target, "url": url}) as (store, run_id):
         result = api.inspect(target, url=url, settings=settings)
         record = inspection_dict(result)

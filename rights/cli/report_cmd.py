@@ -23,8 +23,12 @@ def report(
         metavar="last|DATE",
         help="Compare with the previous run (last) or the state on DATE.",
     ),
-    format: str = typer.Option("table", "--format", "-f", help="table, markdown, html, json or csv."),
-    output: Path | None = typer.Option(None, "-o", "--output", dir_okay=False, help="Write to this file."),
+    format: str = typer.Option(
+        "table", "--format", "-f", metavar="table|markdown|html|json|csv", help="Output format."
+    ),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", metavar="FILE", dir_okay=False, help="Write to this file."
+    ),
     db: Any = DB_OPTION,
 ) -> None:
     """Findings grouped by site and post, marked new, still open or fixed compared with an earlier run."""

@@ -10,6 +10,7 @@ import typer
 from rights.cli.app import app
 from rights.cli.check_cmd import Use
 from rights.cli.common import (
+    ALLOW_PRIVATE_OPTION,
     DB_OPTION,
     POLICIES_OPTION,
     URL_OPTION,
@@ -32,16 +33,18 @@ def verify(
     original: str | None = typer.Option(
         None,
         "--original",
+        metavar="URL_OR_FILE",
         help="The original (URL or file); default: the one "
         "the copy credits, its syndication meta or its canonical.",
     ),
     original_url: str | None = typer.Option(
-        None, "--original-url", help="The original's address, when --original is a saved file."
+        None, "--original-url", metavar="URL", help="The original's address, when --original is a saved file."
     ),
     use: Use = typer.Option(Use.noncommercial, "--use", help="How the copy uses the text."),
     format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
     policies: list[Path] = POLICIES_OPTION,
     db: Any = DB_OPTION,
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
 ) -> None:
     """Check a published copy against the original's terms: each condition is a finding (pass, fail, warn,
     not checkable) with evidence from the copy; every edit of a no-derivatives text is listed.
@@ -54,7 +57,7 @@ def verify(
     from rights.web.target import validate_target
 
     validate_target(copy, url=url)
-    settings = settings_with_db(db)
+    settings = settings_with_db(db, allow_private=allow_private)
     policy_set = load_policies([*settings.policy_dirs, *policies])
     args = {"copy": copy, "url": url, "original": original, "use": use.value}
     with recorded_run("verify", settings, args) as (store, run_id):
