@@ -15,7 +15,7 @@ from rights.cli import app
 
 runner = CliRunner()
 COMMANDS = ["check", "inspect", "verify", "compare", "crawl", "audit", "report", "history"]
-PAGE = b"<html><head><title>Staff memo</title></head><body><article><h1>Staff memo</h1><p>Canteen hours change.</p></article></body></html>"  # noqa: E501
+PAGE = b"<html><head><title>Staff memo</title></head><body><article><h1>Staff memo</h1><p>Canteen hours change.</p></article></body></html>"
 
 
 @pytest.mark.parametrize("command", COMMANDS)
