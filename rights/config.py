@@ -54,7 +54,7 @@ class Settings:
     obey_robots: bool = True
     robots_ttl: float = 24 * 3600.0
     max_pages: int = 500
-    max_depth: int = 3
+    max_depth: int = 100  # the page budget bounds a crawl; the frontier is breadth-first
     max_links_per_page: int = 1000
     max_parse_bytes: int = 8 * 1024 * 1024  # larger pages are parsed up to this many bytes
     follow_hops: int = 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -176,3 +177,46 @@ def test_runs_are_recorded(site: SiteServer, settings: Settings, store: Store) -
 
 def test_db_missing_is_created_next_to_settings(settings: Settings, tmp_path: Path) -> None:
     assert settings.database().parent == tmp_path
+
+
+def _archive_page(n: int, last: int) -> bytes:
+    posts = "".join(f'<li><a href="/posts/{n}-{i}.html">Post {n}.{i}</a></li>' for i in (1, 2))
+    older = f'<a href="/page/{n + 1}/">Older posts</a>' if n < last else ""
+    return f"<!doctype html><html><body><ul>{posts}</ul>{older}</body></html>".encode()
+
+
+def test_default_depth_follows_a_paginated_archive_to_its_last_post(
+    site: SiteServer, settings: Settings, store: Store
+) -> None:
+    """A blog's archive of 12 pages: posts of the last page sit 13 hops from the start; the default depth
+    leaves the page budget to decide, so every post is reached."""
+    host, last = "news.crawl.test", 12
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    with contextlib.ExitStack() as routes:
+        routes.enter_context(site.route(host, "/", body=_archive_page(1, last), headers=html))
+        for n in range(2, last + 1):
+            routes.enter_context(site.route(host, f"/page/{n}/", body=_archive_page(n, last), headers=html))
+        for n in range(1, last + 1):
+            for i in (1, 2):
+                body = f"<!doctype html><html><body><p>Post {n}.{i}</p></body></html>".encode()
+                routes.enter_context(site.route(host, f"/posts/{n}-{i}.html", body=body, headers=html))
+        crawl(site, replace(settings, max_depth=Settings().max_depth), store, f"http://{host}/")
+    pages = stored(store)
+    assert all(f"http://{host}/posts/{n}-{i}.html" in pages for n in range(1, last + 1) for i in (1, 2))
+
+
+def test_a_missing_sitemap_is_asked_for_once(site: SiteServer, settings: Settings, store: Store) -> None:
+    """A 404 sitemap, also linked from the pages: one request in the whole crawl."""
+    host = "news.crawl.test"
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    home = (
+        b'<!doctype html><html><body><a href="/sitemap.xml">Site map</a><a href="/a.html">A</a></body></html>'
+    )
+    page = b'<!doctype html><html><body><p>A</p><a href="/sitemap.xml">Site map</a></body></html>'
+    with (
+        site.route(host, "/sitemap.xml", status=404, body=b"not here"),
+        site.route(host, "/", body=home, headers=html),
+        site.route(host, "/a.html", body=page, headers=html),
+    ):
+        crawl(site, settings, store, f"http://{host}/", f"http://{host}/a.html")
+    assert len(site.requests(host=host, path="/sitemap.xml")) == 1

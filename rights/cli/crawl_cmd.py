@@ -40,7 +40,16 @@ def crawl(
         int | None, typer.Option("--max-pages", metavar="N", help="Fetch at most N pages (default 500).")
     ] = None,
     depth: Annotated[
-        int | None, typer.Option("--depth", metavar="D", help="Follow links at most D hops (default 3).")
+        int | None,
+        typer.Option(
+            "--depth",
+            metavar="D",
+            help=(
+                "Follow links at most D hops from the start pages (default 100, so the page budget, "
+                "--max-pages, decides: pages nearer the start come first, and a paginated archive is followed "
+                "to its last post)."
+            ),
+        ),
     ] = None,
     delay: Annotated[
         float | None, typer.Option("--delay", metavar="S", help="Seconds between requests to one host (1).")

@@ -74,7 +74,7 @@ class Scope:
     prefixes: tuple[str, ...] = ()  # normalised URL prefixes; when given, a URL must start with one
     include: tuple[str, ...] = ()  # regular expressions; when given, one must match (re.search)
     exclude: tuple[str, ...] = ()  # regular expressions; a match excludes the URL
-    max_depth: int = 3
+    max_depth: int = 100
     max_pages: int = 500
 
     def __post_init__(self) -> None:
