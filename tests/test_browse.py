@@ -4,6 +4,7 @@ real crawl, audit and checks of the fixture web on loopback."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -157,6 +158,17 @@ def test_rights_changes_shows_the_licence_change_once(built: Path) -> None:
     assert (change["old_value"], change["new_value"]) == ("cc-by-nd-4.0", "cc-by-sa-4.0")
     assert change["change"] == "cc-by-nd-4.0 -> cc-by-sa-4.0"
     assert str(change["previous_reading_at"]) < str(change["changed_at"])
+
+
+def test_the_documented_queries_run(built: Path) -> None:
+    """Every SQL example of docs/database.md runs on a real database."""
+    doc = (ROOT / "docs" / "database.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", doc, flags=re.S)
+    statements = [s for block in blocks for s in block.split(";") if "SELECT" in s]
+    inline = re.findall(r"`(SELECT [^`]+)`", doc)
+    assert len(statements) >= 4 and inline
+    for sql in [*statements, *inline]:
+        _rows(built, sql)
 
 
 def test_search_finds_a_page_by_a_word_of_its_text(built: Path) -> None:
