@@ -255,9 +255,24 @@ def test_db_commands_fail_cleanly(tmp_path: Path) -> None:
 def test_datasette_inspects_and_serves_the_database(built: Path, tmp_path: Path) -> None:
     """Only where Datasette is installed (the `datasette` extra)."""
     pytest.importorskip("datasette")
+    datasette = [sys.executable, "-m", "datasette"]
+    fresh = tmp_path / "fresh" / "rights.db"
+    fresh.parent.mkdir()
+    _ok(
+        ["db", "metadata", "-o", str(fresh.parent / "metadata.json"), "--db", str(fresh)], (3,)
+    )  # no file yet
+    open_store(fresh).close()
+    _ok(["db", "metadata", "-o", str(fresh.parent / "metadata.json"), "--db", str(fresh)])
+    inspected = subprocess.run(
+        [*datasette, "inspect", str(fresh)], capture_output=True, text=True, check=False
+    )
+    assert inspected.returncode == 0, inspected.stderr
+    described = subprocess.run(  # the metadata beside the database: Datasette's configuration-directory mode
+        [*datasette, str(fresh.parent), "--get", "/rights/open_findings"], capture_output=True, text=True, check=False
+    )  # fmt: skip
+    assert described.returncode == 0 and TABLES["open_findings"][0] in described.stdout.replace("&#39;", "'")
     metadata = tmp_path / "metadata.json"
     _ok(["db", "metadata", "-o", str(metadata), "--db", str(built)])
-    datasette = [sys.executable, "-m", "datasette"]
     inspected = subprocess.run(
         [*datasette, "inspect", str(built)], capture_output=True, text=True, check=False
     )
