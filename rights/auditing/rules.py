@@ -100,7 +100,10 @@ def _finding(kind: str, text: str, post: Page, source: Source, match: Match, **e
     url = normalize(post.url) if post.url else ""
     source_url = normalize(source.page.url) if source.page.url else None
     passages = tuple(p for p in match.passages if not p.boilerplate)
-    return Finding(kind, "open", text, url=url, source_url=source_url, passages=passages, **extra)  # type: ignore[arg-type]
+    return Finding(
+        kind, "open", text, url=url, source_url=source_url, passages=passages,
+        copied_share=round(match.copied_share_of_original, 4), **extra,  # type: ignore[arg-type]
+    )  # fmt: skip
 
 
 def _licence_findings(

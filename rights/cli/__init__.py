@@ -7,6 +7,7 @@ from rights.cli import (  # noqa: F401  (each import registers its command)
     check_cmd,
     compare_cmd,
     crawl_cmd,
+    db_cmd,
     history_cmd,
     inspect_cmd,
     policies_cmd,

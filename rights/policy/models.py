@@ -152,3 +152,4 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     passages: tuple[Passage, ...] = ()
     edits: tuple[Edit, ...] = ()
+    copied_share: float | None = None  # audit: the share of the original's words the post reproduces (0 to 1)

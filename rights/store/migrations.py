@@ -148,6 +148,14 @@ def _checks(db: Database) -> None:
     db.table("findings").create_index(["key"])
 
 
+def _browse(db: Database) -> None:
+    """Plain-named views over the records and full-text search over pages (see `rights.store.views`)."""
+    from rights.store.views import create_search, create_views
+
+    create_search(db)
+    create_views(db)
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_runs", _runs),
     ("0002_pages", _pages),
@@ -156,6 +164,7 @@ MIGRATIONS: list[Migration] = [
     ("0005_visits", _visits),
     ("0006_fingerprints", _fingerprints),
     ("0007_checks", _checks),
+    ("0008_views_and_search", _browse),
 ]
 
 

@@ -1,0 +1,257 @@
+"""What every table, view and column of the database means, in a rights editor's words (kept as data).
+
+`rights db metadata` ships this as Datasette metadata; `tests/test_browse.py` fails when a table, view or
+column of a fresh database has no description here, so a new column is described when it is added.
+The search index's own storage tables (`pages_fts_data`, `_idx`, `_docsize`, `_config`) are SQLite's
+business: Datasette hides them, and they are not described.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_PAGE = "the page's address (normalised; a saved file is its file:// URI)"
+_RUN = "the run (see the runs table) that recorded this row"
+
+TABLES: dict[str, tuple[str, dict[str, str]]] = {
+    "migrations": (
+        "The schema steps applied to this file, in order.",
+        {"name": "the step's name", "applied_at": "when it was applied (UTC)"},
+    ),
+    "runs": (
+        "One row per command run (crawl, check, inspect, verify, audit), with its settings and counts.",
+        {
+            "id": "run number",
+            "kind": "the command: crawl, check, inspect, verify or audit",
+            "started_at": "when the run started (UTC)",
+            "finished_at": "when it finished (UTC); empty while running",
+            "status": "running, done, aborted (its process was killed) or failed",
+            "settings": "the settings it ran with (JSON)",
+            "counts": "what it did: pages fetched, findings, timings (JSON)",
+            "args": "what it was asked to read: URLs, site, use (JSON)",
+            "crawl": "crawl key: crawl runs with the same key share one queue (frontier)",
+            "pid": "the process id of the run",
+            "locked": "1 when the run held the database's run lock",
+        },
+    ),
+    "pages": (
+        "The latest stored copy of every fetched page (one row per address); search it with pages_fts.",
+        {
+            "url": "the page's address (normalised)",
+            "final_url": "the address after redirects",
+            "status": "HTTP status of the stored copy",
+            "fetch_status": "ok (an HTML page) or not_html",
+            "reason": "why the copy is not a usable page, if it is not",
+            "fetched_at": "when the stored content was downloaded (UTC)",
+            "checked_at": "the last visit (a visit that found the page unchanged moves only this)",
+            "etag": "the server's ETag, for conditional requests",
+            "last_modified": "the server's Last-Modified, for conditional requests",
+            "content_hash": "sha256 of the body",
+            "content_type": "the Content-Type the server sent",
+            "encoding": "the text encoding used to read the page",
+            "size": "body size in bytes",
+            "title": "the page's title",
+            "canonical": "the canonical address the page declares",
+            "metadata": "authors, site name, dates and other head metadata (JSON)",
+            "text": "the page's visible text, as compared and searched",
+            "html": "the body, zlib-compressed",
+            "run_id": "the run that stored this copy",
+        },
+    ),
+    "pages_fts": (
+        "Full-text index of the pages' titles and text (SQLite FTS5; kept in step by triggers).",
+        {"title": "the page's title, indexed", "text": "the page's text, indexed"},
+    ),
+    "frontier": (
+        "Each crawl's queue: what was found, what was fetched, what is still to fetch.",
+        {
+            "crawl": "crawl key (runs with the same key share this queue)",
+            "url": "the address (normalised)",
+            "depth": "links followed from a start address to reach it",
+            "kind": "page, sitemap or feed",
+            "state": "queued, done, failed or skipped",
+            "reason": "why it failed or was skipped",
+            "discovered_from": "the page, sitemap or feed that named it",
+            "run_id": "the run that last changed this entry",
+            "updated_at": "when it last changed (UTC)",
+        },
+    ),
+    "robots": (
+        "robots.txt answers per site, kept for a day.",
+        {
+            "origin": "scheme://host[:port]",
+            "fetched_at": "when robots.txt was read (UTC)",
+            "status": "HTTP status of robots.txt",
+            "body": "its text (for a 2xx answer)",
+            "expires": "when it must be read again (UTC)",
+            "note": "how the answer was read",
+        },
+    ),
+    "visits": (
+        "Every visit of an address by a run: fetched, unchanged, failed or skipped.",
+        {
+            "id": "visit number",
+            "url": "the address visited",
+            "run_id": "the run that visited it",
+            "at": "when (UTC)",
+            "status": "fetched, unchanged, failed or skipped",
+            "reason": "why it failed or was skipped",
+            "detail": "more about the reason",
+            "http_status": "the HTTP status received",
+        },
+    ),
+    "fingerprint_pages": (
+        "Text fingerprints of stored pages, used to find which page copies which.",
+        {
+            "id": "row number",
+            "url": "the page's address",
+            "site": "its registrable domain",
+            "scheme": "fingerprint scheme version (pages of another scheme are not compared)",
+            "words": "words in the compared text",
+            "count": "number of fingerprints",
+            "fingerprints": "the fingerprints (packed 64-bit integers)",
+            "anchors": "the anchor fingerprints used for lookup (packed 64-bit integers)",
+        },
+    ),
+    "fingerprint_anchors": (
+        "Lookup from an anchor fingerprint to the pages that contain it.",
+        {"hash": "the anchor fingerprint", "page": "the fingerprint_pages row that contains it"},
+    ),
+    "signals": (
+        "Every rights reading of a page (by inspect or check): the raw record behind page_rights.",
+        {
+            "id": "reading number",
+            "run_id": _RUN,
+            "url": _PAGE,
+            "checked_at": "when the page was read (UTC)",
+            "title": "the page's title",
+            "site_name": "the site's name",
+            "is_republication": "1 when the page says its text comes from elsewhere",
+            "origin_name": "who the page says first published the text",
+            "origin_url": "where the page says the text was first published",
+            "license": "the licence found for the text (id, e.g. cc-by-4.0)",
+            "copyright_holder": "the holder named by the copyright line",
+            "terms": "the publisher's reuse terms: permissive, conditional or restrictive",
+            "data": "the whole reading with its evidence (JSON of `rights inspect --format json`)",
+        },
+    ),
+    "verdicts": (
+        "Every verdict given by `rights check`: the raw record behind latest_verdicts.",
+        {
+            "id": "verdict number",
+            "run_id": _RUN,
+            "url": _PAGE,
+            "use": "the intended use: noncommercial, commercial, print or excerpt",
+            "verdict": "allowed, allowed_with_conditions, permission_required, not_allowed or unknown",
+            "policy": "id of the governing terms (a licence or a publisher's policy)",
+            "origin_name": "who holds the rights (the original publisher when the page republishes)",
+            "origin_url": "the original's address",
+            "checked_at": "when the verdict was given (UTC)",
+            "data": "the whole verdict with its reasons and evidence (JSON of `rights check --format json`)",
+        },
+    ),
+    "findings": (
+        "Every finding of every audit or verify run: the raw record behind open_findings.",
+        {
+            "id": "finding number",
+            "run_id": _RUN,
+            "key": "the same finding across runs: copy, kind and original",
+            "url": "the page the finding is about (the copy)",
+            "source_url": "the original it was compared with",
+            "kind": "what is wrong (audit) or which condition was checked (verify)",
+            "status": "open (audit); pass, fail, warn or not_checkable (verify)",
+            "site": "the audited site (registrable domain)",
+            "text": "the finding in words",
+            "found_at": "when it was recorded (UTC)",
+            "data": "the whole finding with the copied passages (JSON)",
+        },
+    ),
+    "page_rights": (
+        "The latest rights reading of each page: licence, copyright holder, origin and reuse terms.",
+        {
+            "page": _PAGE,
+            "title": "the page's title",
+            "site": "the site's name",
+            "licence": "the licence found for the text (id, e.g. cc-by-4.0); empty when none was found",
+            "licence_scope": "what the licence covers: article, site, images or another work",
+            "licence_url": "the licence's address",
+            "copyright_holder": "the holder named by the copyright line",
+            "copyright_year": "the year of the copyright line",
+            "is_republication": "1 when the page says its text comes from elsewhere, else 0",
+            "origin_name": "who the page says first published the text",
+            "origin_url": "where the page says the text was first published",
+            "terms_stance": "the publisher's reuse terms: permissive, conditional or restrictive",
+            "terms_conditions": "the conditions the reuse terms state, '; '-separated",
+            "terms_contact": "the address the terms give for other uses",
+            "read_at": "when the page was read (UTC)",
+            "run_id": "the run that read it",
+        },
+    ),
+    "latest_verdicts": (
+        "The latest verdict for each page and intended use, with what you must do and the credit line.",
+        {
+            "page": _PAGE,
+            "title": "the page's title",
+            "use": "the intended use: noncommercial, commercial, print or excerpt",
+            "verdict": "allowed, allowed_with_conditions, permission_required, not_allowed or unknown",
+            "governing_terms": "the terms that decide: a licence or a publisher's policy",
+            "governing_policy_id": "id of the governing terms (see `rights policies show ID`)",
+            "why_these_terms": "why these terms govern",
+            "rights_holder": "who holds the rights (the original publisher when the page republishes)",
+            "original_url": "the original's address",
+            "conditions": "what you must do to republish, '; '-separated",
+            "credit_line": "the attribution line to print with the text",
+            "checked_at": "when the verdict was given (UTC)",
+            "run_id": "the check run that gave it",
+        },
+    ),
+    "open_findings": (
+        "What the latest audit of each site found: posts that copy text without the credit its terms require.",
+        {
+            "site": "the audited site (registrable domain)",
+            "kind": "copied_without_attribution, attribution_without_link, attribution_to_wrong_source,"
+            " excessive_quotation, licence_breach or missing_required_credit",
+            "copy_url": "the post that copies",
+            "copy_title": "the post's title",
+            "original_url": "the page its text comes from",
+            "original_title": "the original's title",
+            "copied_share": "share of the original's words the post reproduces, from 0 to 1",
+            "finding": "the finding in words",
+            "first_seen": "when an audit first found it (UTC)",
+            "last_seen": "when an audit last found it (UTC)",
+            "run_id": "the audit run that found it",
+        },
+    ),
+    "rights_changes": (
+        "Each change of a page's licence, reuse terms or copyright holder between two readings.",
+        {
+            "page": _PAGE,
+            "changed_at": "when the new value was read (UTC)",
+            "previous_reading_at": "when the old value was read (UTC)",
+            "what": "what changed: licence, reuse terms or copyright holder",
+            "old_value": "the value before ('none' when nothing was found)",
+            "new_value": "the value after ('none' when nothing was found)",
+            "change": "old -> new, as one line",
+            "run_id": "the run that read the new value",
+        },
+    ),
+}
+
+_SORT = {"findings": "found_at", "verdicts": "checked_at", "signals": "checked_at", "runs": "id",
+         "visits": "id", "rights_changes": "changed_at"}  # fmt: skip
+
+
+def datasette_metadata(database: str) -> dict[str, Any]:
+    """Datasette metadata (`datasette FILE --metadata metadata.json`) for a database named `database`
+    (Datasette names a database after its file, without the extension)."""
+    tables: dict[str, Any] = {}
+    for name, (description, columns) in TABLES.items():
+        entry: dict[str, Any] = {"description": description, "columns": dict(columns)}
+        if name in _SORT:
+            entry["sort_desc"] = _SORT[name]
+        tables[name] = entry
+    return {
+        "title": "rights",
+        "description": "Rights readings, republication verdicts and audit findings recorded by rights.",
+        "databases": {database: {"tables": tables}},
+    }
