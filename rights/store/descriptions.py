@@ -197,7 +197,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "governing_terms": "the terms that decide: a licence or a publisher's policy",
             "governing_policy_id": "id of the governing terms (see `rights policies show ID`)",
             "why_these_terms": "why these terms govern",
-            "rights_holder": "who holds the rights (the original publisher when the page republishes)",
+            "rights_holder": (
+                "who holds the rights: the holder the copyright notice names, else the publisher below"
+            ),
+            "publisher": "whose terms were read: the original publisher when the page republishes",
             "original_url": "the original's address",
             "conditions": "what you must do to republish, '; '-separated",
             "credit_line": "the attribution line to print with the text",
