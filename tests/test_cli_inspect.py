@@ -33,7 +33,7 @@ def test_json_has_the_keys_the_evaluation_reads() -> None:
 def test_table_shows_conclusions_with_evidence() -> None:
     result = runner.invoke(app, ["inspect", str(FIXTURES / "republished-seed.html"), "--url", SEED_URL])
     assert result.exit_code == 0
-    assert "Republication: yes (republished) from The Cradle" in result.stdout
+    assert "Republication: yes, republished from The Cradle" in result.stdout
     assert 'evidence [main, text]: "This article was originally published on The Cradle."' in result.stdout
     assert "contact:     publications@globalresearch.ca" in result.stdout
 

@@ -28,6 +28,11 @@ CASES = {
     "conflicting-licences": ["conflicting-licences"],
     "plain": ["plain"],
 }
+INSPECTED = {
+    "inspect-republished-seed": ["republished-seed", "--url", SEED_URL],
+    "inspect-cc-blog": ["cc-blog", "--url", "https://orcharddiary.example/2024/02/winter-pruning"],
+    "inspect-wire-story": ["wire-story"],
+}
 runner = CliRunner()
 
 
@@ -68,3 +73,24 @@ def test_every_printed_line_reads_whole(name: str) -> None:
     for line in lines:
         if line.startswith("  - ") and not line.startswith("      "):
             assert line[4:5].isupper() or line[4:5] in '“"', line  # every condition is a sentence
+
+
+def _inspect(name: str) -> str:
+    page, *options = INSPECTED[name]
+    result = runner.invoke(app, ["inspect", str(ROOT / "fixtures" / "pages" / f"{page}.html"), *options])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("name", INSPECTED)
+def test_inspect_output_matches_the_reviewed_golden_text(name: str) -> None:
+    path = GOLDEN / f"{name}.txt"
+    got = _inspect(name)
+    if os.environ.get("RIGHTS_UPDATE_GOLDEN"):
+        path.write_text(got, encoding="utf-8")
+    assert got == path.read_text(encoding="utf-8")
+    for line in got.splitlines():
+        if line.startswith("    "):
+            continue  # quoted evidence
+        assert not _PLACEHOLDER.search(line) and not _MACHINE_WORD.search(line), line
+        assert "scope " not in line, line

@@ -6,10 +6,27 @@ from typing import TYPE_CHECKING, Any
 
 from rights.models import Evidence, plain
 from rights.page.models import Page
+from rights.policy.credit import license_name
 from rights.signals.models import Signals
 
 if TYPE_CHECKING:
     from rights.api import Inspection
+
+
+# How each kind of republication signal and each scope reads in a sentence.
+_KIND_WORDS = {
+    "republished": "republished from",
+    "wire": "a wire story from",
+    "press_release": "a press release from",
+    "canonical_only": "its canonical address points to",
+    "syndication_meta": "its syndication metadata names",
+}
+_SCOPE_WORDS = {
+    "article": " (for the article)",
+    "site": " (for the whole site)",
+    "images": " (for the pictures)",
+    "other": " (for another work on the page)",
+}
 
 
 def page_dict(page: Page) -> dict[str, Any]:
@@ -90,10 +107,11 @@ def inspection_table(result: Inspection) -> str:
     lines.append(f"Canonical:     {page.canonical or '-'}")
     rep = sig.republication
     if rep.is_republication:
-        origin = rep.origin_name or "?"
-        if rep.origin_url:
+        origin = rep.origin_name or rep.origin_url or "a source it does not name"
+        if rep.origin_name and rep.origin_url:
             origin += f" <{rep.origin_url}>"
-        lines.append(f"Republication: yes ({rep.kind}) from {origin}")
+        kind = rep.kind or "republished"
+        lines.append(f"Republication: yes, {_KIND_WORDS.get(kind, kind.replace('_', ' '))} {origin}")
         lines += _ev(rep.evidence)
     else:
         lines.append("Republication: no sign that this text comes from elsewhere")
@@ -101,18 +119,20 @@ def inspection_table(result: Inspection) -> str:
         lic = sig.license
         jur = f" ({lic.jurisdiction} port)" if lic.jurisdiction else ""
         lines.append(
-            f"Licence:       {lic.id}{jur}, scope {lic.scope}" + (f" <{lic.url}>" if lic.url else "")
+            f"Licence:       {license_name(lic.id)}{jur}{_SCOPE_WORDS.get(lic.scope, '')}"
+            + (f" <{lic.url}>" if lic.url else "")
         )
         lines += _ev(lic.evidence)
     else:
         lines.append("Licence:       none found for the page")
     for lic in sig.licenses:
         if lic is not sig.license:
-            lines.append(f"  also:        {lic.id} (scope {lic.scope})")
+            lines.append(f"  also:        {license_name(lic.id)}{_SCOPE_WORDS.get(lic.scope, '')}")
     if sig.copyright:
         cr = sig.copyright
         lines.append(
-            f"Copyright:     {cr.holder or '?'}{', ' + cr.year if cr.year else ''} (scope {cr.scope})"
+            f"Copyright:     {cr.holder or 'a notice that names no holder'}{', ' + cr.year if cr.year else ''}"
+            f"{_SCOPE_WORDS.get(cr.scope, '')}"
         )
         lines += _ev(cr.evidence)
     else:
@@ -129,7 +149,7 @@ def inspection_table(result: Inspection) -> str:
     for conflict in sig.conflicts:
         lines.append(f"Conflict:      {conflict}")
     for item in sig.rejected[:6]:
-        lines.append(f"Ignored:       {item.kind}: {item.reason}")
+        lines.append(f"Ignored:       {item.kind.replace('_', ' ')}: {item.reason}")
         lines.append(f'    "{item.evidence.text[:140]}"')
     for warning in page.warnings:
         lines.append(f"Warning:       {warning}")
