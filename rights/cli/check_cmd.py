@@ -62,7 +62,9 @@ def check(
     ),
     url: Any = URL_OPTION,
     use: Use = typer.Option(Use.noncommercial, "--use", help="What you want to do with the text."),
-    format: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),
+    format: CheckFormat = typer.Option(
+        CheckFormat.table, "--format", "-f", help="Output format (csv: with --from only)."
+    ),
     follow: bool = typer.Option(
         True, "--follow/--no-follow", help="Fetch the original a republished page names."
     ),
