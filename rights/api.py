@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
@@ -241,7 +241,7 @@ def check_many(
     modified: bool = False,
     settings: Settings | None = None,
     policies: Policies = None,
-) -> Iterator[BatchItem]:
+) -> Generator[BatchItem, None, None]:
     """`check` for many pages (URLs or saved files), politely; yields a `BatchItem` per target as each is
     done (in completion order; `index` is its place in `targets`).
 

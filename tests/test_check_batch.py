@@ -254,6 +254,16 @@ def test_the_library_yields_each_page_as_it_is_done(server: Server, batch_settin
     assert max(server.watch.most.values()) == 1
 
 
+def test_closing_the_batch_early_stops_it(server: Server, batch_settings: Settings) -> None:
+    """A caller that stops reading (Ctrl-C in the CLI) stops the batch: each host finishes its current page."""
+    batch = check_many([url for url, _ in targets(200)], settings=batch_settings, follow=False)
+    first = next(batch)
+    batch.close()
+    assert first.check is not None
+    pages = [path for _, path in server.watch.paths if path != "/robots.txt"]
+    assert len(pages) < 100
+
+
 def test_loopback_is_refused_without_allow_private(server: Server, batch_settings: Settings) -> None:
     """The guard's default holds in a batch: every row is unknown with blocked_address, nothing arrives."""
     listed = [url for url, _ in targets(3)]

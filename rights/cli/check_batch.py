@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -81,22 +82,25 @@ def run_batch(
     """
     from rights import api
     from rights.cli.progress import Progress
-    from rights.report.batch import batch_rows
+    from rights.report.batch import batch_row
     from rights.web.crawl import CrawlEvent
 
     targets = read_targets(source)
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
-    items: list[BatchItem] = []
+    rows: list[tuple[int, dict[str, str]]] = []  # rows only: the pages read are not kept
     args = {"from": source, "targets": len(targets), **options}
     try:
-        with recorded_run("check", settings, args) as (store, run_id):
-            for item in api.check_many(targets, settings=settings, policies=policies, **options):
+        with (
+            recorded_run("check", settings, args) as (store, run_id),
+            closing(api.check_many(targets, settings=settings, policies=policies, **options)) as items,
+        ):
+            for item in items:
                 _record(store, run_id, item, str(options["use"]))
-                items.append(item)
-                progress(CrawlEvent(item.verdict, item.target, item.error or "", len(items), len(targets)))
+                rows.append((item.index, batch_row(item)))
+                progress(CrawlEvent(item.verdict, item.target, item.error or "", len(rows), len(targets)))
     finally:
         progress.close()
-    return batch_rows(items)
+    return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
 
 
 def write_output(text: str, output: Path | None) -> None:
