@@ -98,30 +98,29 @@ class Handler(BaseHTTPRequestHandler):
         watch.enter(host, self.path)
         try:
             time.sleep(0.002)  # a little time in flight, so overlapping requests would be seen
-            if self.path == "/robots.txt":
-                self.reply(200, b"User-agent: *\nAllow: /\n", "text/plain")
-            elif self.path.startswith("/copy/"):
-                number = int(self.path.removeprefix("/copy/").removesuffix(".html"))
-                self.reply(200, copy_html(number), "text/html; charset=utf-8")
-            elif self.path.startswith("/broken/"):
-                self.reply(500, b"<html><body>oops</body></html>", "text/html")
-            else:
-                kind, _, name = self.path.strip("/").partition("/")
-                if kind in LICENCE and name.endswith(".html"):
-                    self.reply(
-                        200, page_html(kind, int(name.removesuffix(".html"))), "text/html; charset=utf-8"
-                    )
-                else:
-                    self.reply(404, b"not found", "text/plain")
+            status, body, content_type = self.answer()
         finally:
+            # Out of flight once the answer is ready, before a byte of it is sent: the client cannot have
+            # it sooner, so a request that arrives while another is counted was sent before its answer.
             watch.leave(host)
-
-    def reply(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def answer(self) -> tuple[int, bytes, str]:
+        if self.path == "/robots.txt":
+            return 200, b"User-agent: *\nAllow: /\n", "text/plain"
+        if self.path.startswith("/copy/"):
+            number = int(self.path.removeprefix("/copy/").removesuffix(".html"))
+            return 200, copy_html(number), "text/html; charset=utf-8"
+        if self.path.startswith("/broken/"):
+            return 500, b"<html><body>oops</body></html>", "text/html"
+        kind, _, name = self.path.strip("/").partition("/")
+        if kind in LICENCE and name.endswith(".html"):
+            return 200, page_html(kind, int(name.removesuffix(".html"))), "text/html; charset=utf-8"
+        return 404, b"not found", "text/plain"
 
 
 class Server(ThreadingHTTPServer):
