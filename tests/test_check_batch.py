@@ -438,3 +438,21 @@ def test_progress_on_a_terminal_unless_quiet(
         assert err == ""
     else:
         assert "[2/2]" in err and "allowed 1" in err and "permission_required 1" in err
+
+
+@pytest.mark.parametrize("flag", [False, True])
+def test_allow_private_applies_to_the_batch(
+    server: Server, env: Path, monkeypatch: pytest.MonkeyPatch, flag: bool
+) -> None:
+    """Without --allow-private every loopback page is an `unknown` row saying it was refused; with it, read."""
+    monkeypatch.delenv("RIGHTS_ALLOW_PRIVATE")
+    args = ["check", "--from", "-", "-f", "json", *(["--allow-private"] if flag else [])]
+    result = runner.invoke(app, args, input=f"http://{HOSTS[0]}/cc0/2.html\nhttp://{HOSTS[1]}/arr/1.html\n")
+    rows = json.loads(result.stdout)
+    if flag:
+        assert [row["verdict"] for row in rows] == ["allowed", "permission_required"]
+        assert result.exit_code == 1
+    else:
+        assert [row["verdict"] for row in rows] == ["unknown", "unknown"]
+        assert all("blocked_address" in row["error"] for row in rows)
+        assert result.exit_code == 3 and server.watch.paths == []

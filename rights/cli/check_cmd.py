@@ -75,7 +75,12 @@ def check(
     db: Any = DB_OPTION,
     allow_private: bool = ALLOW_PRIVATE_OPTION,
     output: Path | None = typer.Option(
-        None, "-o", "--output", dir_okay=False, help="With --from: write the rows to this file."
+        None,
+        "-o",
+        "--output",
+        metavar="FILE",
+        dir_okay=False,
+        help="With --from: write the rows to this file.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="With --from: no progress line on stderr."),
 ) -> None:
