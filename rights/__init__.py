@@ -6,6 +6,7 @@ The library (see docs/library.md):
 
     rights.inspect(target, url=None, settings=None)                    -> rights.api.Inspection
     rights.check(target, use="noncommercial", follow=True, ...)         -> rights.api.Check
+    rights.check_many(targets, use="noncommercial", ...)                -> rights.api.BatchItem, one per target
     rights.verify(copy, original=None, use="noncommercial", ...)        -> rights.api.Verification
     rights.compare(copy, original, ...)                                 -> rights.api.Comparison
     rights.audit(site_url, use="noncommercial", max_pages=None, ...)    -> rights.auditing.models.AuditReport
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from rights.api import audit, check, compare, inspect, verify
+    from rights.api import audit, check, check_many, compare, inspect, verify
     from rights.config import Settings, load_settings
     from rights.errors import (
         AlreadyRunningError,
@@ -53,7 +54,7 @@ def lazy_attributes(package: str, where: Mapping[str, str]) -> Callable[[str], A
 
 _API, _ERRORS, _CONFIG = "rights.api", "rights.errors", "rights.config"
 __getattr__ = lazy_attributes(__name__, {
-    "inspect": _API, "check": _API, "verify": _API, "compare": _API, "audit": _API,
+    "inspect": _API, "check": _API, "check_many": _API, "verify": _API, "compare": _API, "audit": _API,
     "Settings": _CONFIG, "load_settings": _CONFIG,
     "RightsError": _ERRORS, "UsageError": _ERRORS, "InputError": _ERRORS, "ConfigError": _ERRORS,
     "PolicyError": _ERRORS, "FetchError": _ERRORS, "StoreError": _ERRORS, "AlreadyRunningError": _ERRORS,
@@ -61,5 +62,5 @@ __getattr__ = lazy_attributes(__name__, {
 
 __all__ = [
     "AlreadyRunningError", "ConfigError", "FetchError", "InputError", "PolicyError", "RightsError", "Settings",
-    "StoreError", "UsageError", "__version__", "audit", "check", "compare", "inspect", "load_settings", "verify",
+    "StoreError", "UsageError", "__version__", "audit", "check", "check_many", "compare", "inspect", "load_settings", "verify",
 ]  # fmt: skip

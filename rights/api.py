@@ -4,6 +4,7 @@
 
     result = rights.inspect("page.html", url="https://example.org/story")      # -> Inspection
     result = rights.check("https://example.org/story", use="commercial")       # -> Check
+    for item in rights.check_many(["https://example.org/a", "b.html"]):       # -> BatchItem, as each is done
     result = rights.verify("https://partner.example/copy")                     # -> Verification
     result = rights.compare("copy.html", "https://example.org/story")          # -> Comparison
     report = rights.audit("https://blog.example.org/", max_pages=200)          # -> AuditReport
@@ -18,7 +19,10 @@ touch the database (the CLI records them).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import queue
+import threading
+from collections.abc import Callable, Generator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -144,20 +148,22 @@ def inspect_loaded(target: str, loaded: Loaded, settings: Settings) -> Inspectio
     return Inspection(target, loaded.source, page, detect_signals(page), loaded.fetched)
 
 
-def inspect(target: str, *, url: str | None = None, settings: Settings | None = None) -> Inspection:
+def inspect(
+    target: str, *, url: str | None = None, settings: Settings | None = None, fetch: Fetch | None = None
+) -> Inspection:
     """What does this page say about its own rights? `target` is a URL or a saved HTML file; for a file, `url`
-    is the page's address (to resolve its links and recognise its own site)."""
+    is the page's address (to resolve its links and recognise its own site). `fetch` replaces the network."""
     settings = _settings(settings)
-    return inspect_loaded(target, load_target(target, url=url, settings=settings), settings)
+    return inspect_loaded(target, load_target(target, url=url, settings=settings, fetch=fetch), settings)
 
 
 # -------------------------------------------------------------------------------------------------- check
 
 
-def read_origin(url: str, settings: Settings) -> Link:
+def read_origin(url: str, settings: Settings, fetch: Fetch | None = None) -> Link:
     """Fetch, parse and read an original page; a failure is a Link that says why, never an exception."""
     try:
-        fetched = fetch_page(url, settings)
+        fetched = (fetch or fetch_page)(url, settings)
         check_html_bytes(fetched.final_url, fetched.content)
     except (FetchError, InputError) as exc:
         return Link(url, "unreachable", detail=str(exc))
@@ -176,22 +182,109 @@ def check(
     modified: bool = False,
     settings: Settings | None = None,
     policies: Policies = None,
+    fetch: Fetch | None = None,
 ) -> Check:
     """Can I republish this page for `use` (noncommercial, commercial, print, excerpt), and how?
 
     Follows the origin chain (fetching the original a republished page names) unless `follow` is off;
     `modified` says you will edit the text. `policies`: extra policy folders, or a loaded `PolicySet`.
+    `fetch` replaces the network (a batch passes its shared fetcher).
     """
     _check_use(use)
     settings = _settings(settings)
     policy_set = _policies(policies, settings)
-    inspection = inspect(target, url=url, settings=settings)
+    inspection = inspect(target, url=url, settings=settings, fetch=fetch)
     first = Link(inspection.page.url, "read", inspection.page, inspection.signals)
     chain = follow_chain(
-        first, lambda u: read_origin(u, settings), follow=follow, max_hops=settings.follow_hops
+        first, lambda u: read_origin(u, settings, fetch), follow=follow, max_hops=settings.follow_hops
     )
     verdict = evaluate(chain, policy_set, use, modified=modified)
     return Check(inspection, verdict, tuple(chain))
+
+
+# -------------------------------------------------------------------------------------------- check_many
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    """One target of a batch: its place in the list, and its `Check`, or why it could not be checked."""
+
+    index: int
+    target: str
+    check: Check | None
+    error: str | None = None  # the reason, when `check` is None
+
+    @property
+    def verdict(self) -> str:
+        return self.check.verdict.verdict if self.check is not None else "unknown"
+
+
+def _lanes(targets: Sequence[str]) -> list[list[tuple[int, str]]]:
+    """The targets grouped by host (saved files together), each group in the order given."""
+    from rights.web.fetch import host_key
+
+    lanes: dict[str, list[tuple[int, str]]] = {}
+    for index, target in enumerate(targets):
+        try:
+            key = host_key(target) if is_url(target) else ""
+        except ValueError:  # a malformed URL: it fails on its own in check()
+            key = target
+        lanes.setdefault(key, []).append((index, target))
+    return list(lanes.values())
+
+
+def check_many(
+    targets: Sequence[str],
+    *,
+    use: str = "noncommercial",
+    follow: bool = True,
+    modified: bool = False,
+    settings: Settings | None = None,
+    policies: Policies = None,
+) -> Generator[BatchItem, None, None]:
+    """`check` for many pages (URLs or saved files), politely; yields a `BatchItem` per target as each is
+    done (in completion order; `index` is its place in `targets`).
+
+    One fetcher serves the whole batch: one request per host at a time with the delay, robots.txt read once
+    per host, the guard and the circuit breaker, for the pages and the originals they name alike. Pages of
+    different hosts are checked at once (up to `settings.concurrency` hosts); policies are loaded once. A
+    target that cannot be checked (fetch error, not HTML, blocked address, no such file) is an item with
+    its reason and the batch goes on.
+    """
+    from rights.web.fetch import SharedFetcher
+
+    _check_use(use)
+    settings = _settings(settings)
+    policy_set = _policies(policies, settings)
+    lanes = _lanes(targets)
+    done: queue.Queue[BatchItem] = queue.Queue()
+    stop = threading.Event()
+    with SharedFetcher(settings) as shared:
+
+        def one(index: int, target: str) -> BatchItem:
+            try:
+                result = check(target, use=use, follow=follow, modified=modified, settings=settings,
+                               policies=policy_set, fetch=shared.fetch)  # fmt: skip
+            except RightsError as exc:
+                return BatchItem(index, target, None, str(exc))
+            except Exception as exc:  # a bug on one page must not lose the others: reported on its row
+                return BatchItem(index, target, None, f"internal error ({type(exc).__name__}: {exc})")
+            return BatchItem(index, target, result)
+
+        def lane(items: list[tuple[int, str]]) -> None:
+            for index, target in items:
+                if stop.is_set():
+                    return
+                done.put(one(index, target))
+
+        with ThreadPoolExecutor(max_workers=max(1, min(settings.concurrency, len(lanes)))) as pool:
+            for items in lanes:
+                pool.submit(lane, items)
+            try:
+                for _ in targets:
+                    yield done.get()
+            finally:
+                stop.set()
 
 
 # ------------------------------------------------------------------------------------------------- verify

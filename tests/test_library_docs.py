@@ -25,7 +25,14 @@ def _blocks() -> list[str]:
 
 def test_the_page_shows_every_library_call() -> None:
     text = "\n".join(_blocks())
-    for call in ("rights.inspect(", "rights.check(", "rights.verify(", "rights.compare(", "rights.audit("):
+    for call in (
+        "rights.inspect(",
+        "rights.check(",
+        "rights.check_many(",
+        "rights.verify(",
+        "rights.compare(",
+        "rights.audit(",
+    ):
         assert call in text
 
 

@@ -4,13 +4,18 @@
   (a URL is fetched through the crawler's rules, a file read up to the size cap; both must look like HTML).
 - `check_compare_target(raw)`: one argument of `compare`, which also takes text files: a `TargetSpec` holding
   the URL to fetch or the file's bytes.
+- `parse_target_list(text)`: the targets of a batch (`rights check --from FILE`): one per line, or a CSV
+  with a `url` column.
 
 Bad input fails here, with one line that says what to give instead, before anything is fetched.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,11 +81,19 @@ def validate_target(target: str, *, url: str | None = None) -> None:
         raise InputError(f"{target}: no such file")
 
 
-def load_target(target: str, *, url: str | None, settings: Settings) -> Loaded:
-    """Read a saved file or fetch a URL (checked first: bad input fails before any network I/O)."""
+def load_target(
+    target: str,
+    *,
+    url: str | None,
+    settings: Settings,
+    fetch: Callable[[str, Settings], Fetched] | None = None,
+) -> Loaded:
+    """Read a saved file or fetch a URL (checked first: bad input fails before any network I/O).
+
+    `fetch` replaces `fetch_page` (a batch passes its shared fetcher)."""
     validate_target(target, url=url)
     if is_url(target):
-        fetched = fetch_page(target, settings)
+        fetched = (fetch or fetch_page)(target, settings)
         check_html_bytes(fetched.final_url, fetched.content)
         return Loaded(fetched.content, url or fetched.final_url, dict(fetched.headers), "url", fetched)
     path = Path(target)
@@ -150,3 +163,29 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+# -------------------------------------------------------------------------------------------- target lists
+
+
+def parse_target_list(text: str, *, name: str = "the list") -> list[str]:
+    """The targets of a batch, in order: a CSV whose header has a `url` column (other columns ignored), else
+    one URL or path per line, blank lines and `#` comments skipped. An empty list is an InputError."""
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip() and not line.lstrip().startswith("#")), "")
+    header = next(csv.reader([first]), [])
+    columns = [cell.strip().lower() for cell in header]
+    if "url" in columns:
+        targets = _csv_targets(text, columns.index("url"))
+    else:
+        targets = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not targets:
+        raise InputError(f"{name} holds no URL or file to check (one per line, or a CSV with a url column)")
+    return targets
+
+
+def _csv_targets(text: str, column: int) -> list[str]:
+    rows = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
+    rows = [row for row in rows if not row[0].lstrip().startswith("#")]
+    return [row[column].strip() for row in rows[1:] if len(row) > column and row[column].strip()]

@@ -1,14 +1,19 @@
-"""`fetch_page`: the crawler's fetch for one page, synchronously."""
+"""Synchronous fetching: `fetch_page` for one page, `SharedFetcher` for many pages checked from many threads."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
+from collections.abc import Coroutine
+from typing import Any, TypeVar
 
 from rights.config import Settings
 from rights.urls import check_url
 from rights.web.fetch.fetcher import HTML, Fetcher, RobotsCache
 from rights.web.guard import parse_resolve
 from rights.web.models import Fetched
+
+T = TypeVar("T")
 
 
 def fetch_page(
@@ -23,3 +28,62 @@ def fetch_page(
             return await fetcher.fetch(url, accept=accept)
 
     return asyncio.run(run())
+
+
+class SharedFetcher:
+    """One `Fetcher` for many synchronous callers, in any threads: one robots.txt cache, one slot per host.
+
+        with SharedFetcher(settings) as shared:
+            fetched = shared.fetch(url)       # from any thread; FetchError as with fetch_page
+
+    The Fetcher lives in an event loop on a thread of its own, so callers in several threads share its
+    politeness (one request per host at a time, the delay, Crawl-delay, the circuit breaker) and its
+    robots.txt answers, exactly as the pages of one crawl do.
+    """
+
+    def __init__(self, settings: Settings, *, cache: RobotsCache | None = None) -> None:
+        parse_resolve(settings.resolve)
+        self.settings = settings
+        self.cache = cache
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="rights-fetch", daemon=True)
+        self._fetcher: Fetcher | None = None
+
+    @property
+    def requests(self) -> int:
+        """HTTP requests sent so far (robots.txt included)."""
+        return self._fetcher.requests if self._fetcher is not None else 0
+
+    def __enter__(self) -> SharedFetcher:
+        self._thread.start()
+        try:
+            self._fetcher = self._run(self._open())
+        except BaseException:
+            self._stop()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self._fetcher is not None:
+                self._run(self._fetcher.aclose())
+            self._run(self._loop.shutdown_asyncgens())
+        finally:
+            self._stop()
+
+    def _stop(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
+
+    def fetch(self, url: str, settings: Settings | None = None, *, accept: str = HTML) -> Fetched:
+        """GET `url` through the shared Fetcher (`settings` is ignored: the fetcher's own apply)."""
+        assert self._fetcher is not None, "use SharedFetcher as a context manager"
+        return self._run(self._fetcher.fetch(check_url(url), accept=accept))
+
+    async def _open(self) -> Fetcher:
+        fetcher = Fetcher(self.settings, cache=self.cache)
+        return await fetcher.__aenter__()
+
+    def _run(self, coro: Coroutine[Any, Any, T]) -> T:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
