@@ -94,3 +94,11 @@ def test_inspect_output_matches_the_reviewed_golden_text(name: str) -> None:
             continue  # quoted evidence
         assert not _PLACEHOLDER.search(line) and not _MACHINE_WORD.search(line), line
         assert "scope " not in line, line
+
+
+def test_an_edited_text_under_a_no_derivatives_licence_needs_permission() -> None:
+    page = str(ROOT / "fixtures" / "pages" / "conflicting-licences.html")
+    unchanged = runner.invoke(app, ["check", page, "--no-follow"])
+    edited = runner.invoke(app, ["check", page, "--no-follow", "--modified"])
+    assert unchanged.exit_code == 0 and edited.exit_code == 1
+    assert edited.stdout.startswith("PERMISSION REQUIRED") and "allows no edits" in edited.stdout

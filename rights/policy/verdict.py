@@ -219,6 +219,16 @@ def evaluate(chain: Sequence[Link], policies: PolicySet, use: str, *, modified: 
         verdict = "allowed_with_conditions"
     if verdict == "unknown":
         steps.append(Step(f"{policy.name} says nothing about {use} use."))
+    no_edits = next((r for r in rules if r.kind == "no_derivatives"), None)
+    if modified and no_edits is not None and verdict in ("allowed", "allowed_with_conditions"):
+        allowed = ", ".join(no_edits.params.get("allowed_edits") or ()) or "none"
+        verdict = "permission_required"
+        steps.append(
+            Step(
+                f"You plan to edit the text, and {policy.name} allows no edits (changes allowed: {allowed}): "
+                "republish it unchanged, or ask for permission to publish an edited version."
+            )
+        )
     if verdict in ("permission_required", "not_allowed"):
         conditions = _ask(holder, credits, conditions, verdict)
     for rule in rules:
