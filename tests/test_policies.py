@@ -85,9 +85,9 @@ def test_license_needs_url_or_source() -> None:
 
 
 def test_vocabulary_partitions() -> None:
-    """Every rule kind is either a stance, a condition, or one of the three other grant/refusal kinds."""
+    """Every rule kind is either a stance, a condition, or one of the other grant/refusal kinds (ai_terms: automated uses)."""
     others = set(RULE_KINDS) - set(STANCE_KINDS) - set(CONDITION_KINDS)
-    assert others == {"quotation", "waives", "excluded_content"}
+    assert others == {"quotation", "waives", "excluded_content", "ai_terms"}
     assert "contact" in CONDITION_KINDS
 
 

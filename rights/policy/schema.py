@@ -31,6 +31,7 @@ from rights.policy.models import (
     Rule,
 )
 from rights.policy.sentences import sentences
+from rights.signals.ai_models import AI_USES
 
 PLACEHOLDERS = ("title", "author", "publisher", "url", "license", "license_url", "year", "copyright", "date")
 
@@ -55,6 +56,12 @@ RULE_KINDS: Mapping[str, Mapping[str, Param]] = {
     "quotation": {},  # its `note` is required
     "waives": {"kinds": Param("kinds", required=True)},
     "excluded_content": {"what": Param("str", required=True)},
+    # automated uses (search, ai-input, ai-train): what the publisher says, with its source
+    "ai_terms": {
+        "uses": Param("ai_uses", required=True),
+        "stance": Param("choice", required=True, choices=("allowed", "disallowed", "permission_required")),
+        "contact": Param("str"),
+    },
     # conditions
     "credit_author": {"format": Param("template")},
     "credit_publisher": {"name": Param("str")},
@@ -91,10 +98,10 @@ RULE_KINDS: Mapping[str, Mapping[str, Param]] = {
 STANCE_KINDS = ("grant", "requires_permission", "forbids")  # their `uses` say which uses they decide
 # Kinds that may appear several times for one use; any other kind appears once per use in a file, and a
 # descendant's rule of that kind replaces the inherited one for the uses it covers.
-ADDITIVE_KINDS = ("quotation", "waives", "excluded_content", "attribution_line", "contact")
+ADDITIVE_KINDS = ("quotation", "waives", "excluded_content", "attribution_line", "contact", "ai_terms")
 NOTE_REQUIRED = ("quotation",)
 CONDITION_KINDS = tuple(
-    k for k in RULE_KINDS if k not in (*STANCE_KINDS, "quotation", "waives", "excluded_content")
+    k for k in RULE_KINDS if k not in (*STANCE_KINDS, "quotation", "waives", "excluded_content", "ai_terms")
 )
 RULE_COMMON_KEYS = ("kind", "for_uses", "status", "source", "note", "summary")
 TOP_KEYS = (
@@ -102,7 +109,7 @@ TOP_KEYS = (
     "attribution_template", "ports", "rules", "examples",
 )  # fmt: skip
 EXAMPLE_KEYS = ("fixture", "url", "use", "follow", "expect", "expect_conditions")
-_CHOICES_FOR = {"uses": USES, "edits": EDIT_KINDS, "kinds": tuple(RULE_KINDS)}
+_CHOICES_FOR = {"uses": USES, "ai_uses": AI_USES, "edits": EDIT_KINDS, "kinds": tuple(RULE_KINDS)}
 _ID = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]")
 _TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|(end of document))\)$")

@@ -39,7 +39,7 @@ class Holder:
     link: Link | None  # the page read, when there is one
 
 
-def _hop(link: Link, role: str) -> Hop:
+def hop_for(link: Link, role: str) -> Hop:
     sig = link.signals
     if sig is None:
         return Hop(role, link.url, link.name, link.status, link.detail)
@@ -207,8 +207,8 @@ def evaluate(chain: Sequence[Link], policies: PolicySet, use: str, *, modified: 
     """The verdict for republishing the first page of `chain` for `use`."""
     holder, steps = find_holder(chain)
     policy, reason, warnings = governing_policy(holder, policies)
-    hops = tuple(_hop(link, "page" if i == 0 else "origin") for i, link in enumerate(chain))
-    credits = _credits(chain, holder)
+    hops = tuple(hop_for(link, "page" if i == 0 else "origin") for i, link in enumerate(chain))
+    credits = credits_for(chain, holder)
     if policy is None:
         return _from_page_terms(chain, holder, hops, steps, reason, warnings, use, credits, modified)
     rules = _rules_for(policies, policy, use)
@@ -300,10 +300,12 @@ def _republisher(
     if policy is None:
         return None, []
     rules = _rules_for(policies, policy, use)
-    return policy, conditions_for(rules, _credits(chain[:1], Holder(name, first.url, first)), use, modified)
+    return policy, conditions_for(
+        rules, credits_for(chain[:1], Holder(name, first.url, first)), use, modified
+    )
 
 
-def _credits(chain: Sequence[Link], holder: Holder) -> Credits:
+def credits_for(chain: Sequence[Link], holder: Holder) -> Credits:
     """Names, title, URL and notices of the original, filled from whichever page knows them best."""
     page = holder.link.page if holder.link and holder.link.page else None
     first = chain[0].page

@@ -111,6 +111,7 @@ class Fetcher:
         self._client: Client | None = None
         self._hosts: dict[str, HostState] = {}
         self._robots: dict[str, RobotsRules] = {}
+        self._robots_raw: dict[str, tuple[int, bytes]] = {}  # origin -> (status, body): read for AI preferences
         self._robots_locks: dict[str, asyncio.Lock] = {}
 
     async def __aenter__(self) -> Fetcher:
@@ -199,6 +200,12 @@ class Fetcher:
                 self._robots[origin] = rules
         return rules
 
+    async def robots_response(self, url: str) -> tuple[int, bytes]:
+        """The robots.txt response of `url`'s origin as (status after redirects, body); status 0 when it could
+        not be fetched. Fetched (or read from the cache) once, with the rules."""
+        await self.robots(url)
+        return self._robots_raw.get(origin_of(url), (0, b""))
+
     # -------------------------------------------------------------------------------------- helpers
 
     def _check_host(self, url: str, host: HostState) -> None:
@@ -238,6 +245,7 @@ class Fetcher:
         record = self.cache.get_robots(origin) if self.cache is not None else None
         if record is None:
             return None
+        self._robots_raw[origin] = (record.status, record.body.encode())
         return rules_for_response(
             record.status,
             record.body.encode(),
@@ -252,10 +260,12 @@ class Fetcher:
             fetched = await self._exchange(url, {}, ANY, MAX_ROBOTS_BYTES, robots=False, truncate=True)
         except FetchError as exc:
             if exc.reason in ("too_many_redirects", "bad_redirect"):
+                self._robots_raw[origin] = (404, b"")
                 return RobotsRules(status=404, allow_all=True, note=f"unavailable: {exc.reason}")
             return unreachable(f"{exc.reason} {exc.detail}".strip())
         except TransportFailure as exc:
             return unreachable(f"{exc.failure.reason} {exc.failure.detail}".strip())
+        self._robots_raw[origin] = (fetched.status, fetched.content)
         rules = rules_for_response(fetched.status, fetched.content, token=self.token,
                                    auth_disallows=self.settings.robots_auth_disallows)  # fmt: skip
         if rules.cacheable and self.cache is not None:
