@@ -47,11 +47,14 @@ from rights.policy import PolicySet, load_policies
 from rights.policy.chain import Link, follow_chain
 from rights.policy.compliance import diff_inputs, verify_copy
 from rights.policy.models import USES, Finding, Verdict
+from rights.policy.ai_verdict import evaluate_ai
 from rights.policy.verdict import evaluate
 from rights.signals import detect_signals
+from rights.signals.ai_models import AI_USES, AiUsage
+from rights.signals.ai_usage import combine, read_page_ai
 from rights.signals.models import Signals
 from rights.urls import registrable_domain
-from rights.web.fetch.sync import fetch_page
+from rights.web.fetch.sync import SharedFetcher, fetch_page
 from rights.web.models import Fetched
 from rights.web.target import (
     Loaded,
@@ -76,6 +79,7 @@ class Inspection:
     page: Page
     signals: Signals
     fetched: Fetched | None = None
+    ai_usage: AiUsage | None = None  # search / AI input / AI training preferences of the page and its site
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,29 +136,79 @@ def _policies(policies: Policies, settings: Settings) -> PolicySet:
     return load_policies([*settings.policy_dirs, *(policies or ())])
 
 
+CHECK_USES = (*USES, *AI_USES)
+
+
 def _check_use(use: str) -> None:
-    if use not in USES:
-        raise UsageError(f"unknown use {use!r}; choose one of {', '.join(USES)}")
+    if use not in CHECK_USES:
+        raise UsageError(f"unknown use {use!r}; choose one of {', '.join(CHECK_USES)}")
 
 
 # ------------------------------------------------------------------------------------------------ inspect
 
 
-def inspect_loaded(target: str, loaded: Loaded, settings: Settings) -> Inspection:
-    """Parse and read a page already loaded."""
+def inspect_loaded(
+    target: str, loaded: Loaded, settings: Settings, *, sites: bool = False, shared: SharedFetcher | None = None
+) -> Inspection:
+    """Parse and read a page already loaded (with its site's AI-usage files when `sites`)."""
     page = parse_page(
         loaded.content, url=loaded.url, headers=loaded.headers, max_bytes=settings.max_parse_bytes
     )
-    return Inspection(target, loaded.source, page, detect_signals(page), loaded.fetched)
+    usage = ai_usage_of(page, settings, sites=sites, shared=shared)
+    return Inspection(target, loaded.source, page, detect_signals(page), loaded.fetched, usage)
+
+
+def ai_usage_of(
+    page: Page, settings: Settings, *, sites: bool = True, shared: SharedFetcher | None = None
+) -> AiUsage:
+    """Search, AI-input and AI-training preferences: the page's own signals, and (when `sites`, unless
+    `settings.offline`) its site's robots.txt, /.well-known/tdmrep.json and RSL documents, fetched politely."""
+    signals, unreadable = read_page_ai(page)
+    not_read: list[str] = []
+    files = "the site's robots.txt, /.well-known/tdmrep.json and RSL documents"
+    if not sites:
+        not_read.append(f"{files} (not asked for)")
+    elif page.url is None:
+        not_read.append(f"{files} (a saved file without its address: give it with --url)")
+    elif settings.offline:
+        not_read.append(f"{files} (offline)")
+    else:
+        if shared is not None:
+            site = shared.site_ai(page.url, page)
+        else:
+            with SharedFetcher(settings) as own:
+                site = own.site_ai(page.url, page)
+        signals.extend(site.signals)
+        unreadable.extend(site.unreadable)
+        not_read.extend(site.not_read)
+    return combine(signals, unreadable, not_read)
+
+
+def _shared_of(fetch: Fetch | None) -> SharedFetcher | None:
+    owner = getattr(fetch, "__self__", None)
+    return owner if isinstance(owner, SharedFetcher) else None
 
 
 def inspect(
-    target: str, *, url: str | None = None, settings: Settings | None = None, fetch: Fetch | None = None
+    target: str,
+    *,
+    url: str | None = None,
+    settings: Settings | None = None,
+    fetch: Fetch | None = None,
+    sites: bool = False,
 ) -> Inspection:
     """What does this page say about its own rights? `target` is a URL or a saved HTML file; for a file, `url`
-    is the page's address (to resolve its links and recognise its own site). `fetch` replaces the network."""
+    is the page's address (to resolve its links and recognise its own site). `fetch` replaces the network.
+    `sites`: also read the site's AI-usage files (robots.txt, tdmrep.json, RSL; not with `settings.offline`);
+    the page's own AI signals are always read."""
     settings = _settings(settings)
-    return inspect_loaded(target, load_target(target, url=url, settings=settings, fetch=fetch), settings)
+    shared = _shared_of(fetch)
+    if sites and shared is None and fetch is None and not settings.offline and (is_url(target) or url):
+        with SharedFetcher(settings) as own:
+            loaded = load_target(target, url=url, settings=settings, fetch=own.fetch)
+            return inspect_loaded(target, loaded, settings, sites=True, shared=own)
+    loaded = load_target(target, url=url, settings=settings, fetch=fetch)
+    return inspect_loaded(target, loaded, settings, sites=sites, shared=shared)
 
 
 # -------------------------------------------------------------------------------------------------- check
@@ -193,13 +247,23 @@ def check(
     _check_use(use)
     settings = _settings(settings)
     policy_set = _policies(policies, settings)
-    inspection = inspect(target, url=url, settings=settings, fetch=fetch)
+    automated = use in AI_USES
+    inspection = inspect(target, url=url, settings=settings, fetch=fetch, sites=automated)
     first = Link(inspection.page.url, "read", inspection.page, inspection.signals)
     chain = follow_chain(
         first, lambda u: read_origin(u, settings, fetch), follow=follow, max_hops=settings.follow_hops
     )
-    verdict = evaluate(chain, policy_set, use, modified=modified)
-    return Check(inspection, verdict, tuple(chain))
+    if not automated:
+        return Check(inspection, evaluate(chain, policy_set, use, modified=modified), tuple(chain))
+    governing = chain[-1]
+    if governing is first or governing.page is None:
+        usage = inspection.ai_usage
+        if governing is not first and usage is not None:  # the original named but not read
+            usage = replace(usage, not_read=(*usage.not_read, "the original's own AI-usage preferences "
+                                             "(the original was not read; the republisher's are shown)"))  # fmt: skip
+    else:
+        usage = ai_usage_of(governing.page, settings, shared=_shared_of(fetch))
+    return Check(inspection, evaluate_ai(chain, policy_set, use, usage), tuple(chain))
 
 
 # -------------------------------------------------------------------------------------------- check_many

@@ -58,6 +58,7 @@ class Settings:
     max_links_per_page: int = 1000
     max_parse_bytes: int = 8 * 1024 * 1024  # larger pages are parsed up to this many bytes
     follow_hops: int = 3
+    offline: bool = False  # no site-level fetches (robots.txt, tdmrep.json, RSL) for AI-usage preferences
     db_path: Path | None = None  # None: default_db_path()
     policy_dirs: tuple[Path, ...] = ()
     # Fixed name resolution, like curl --resolve: "host=address" or "host=address:port" (tests, intranets).

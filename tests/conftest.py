@@ -19,8 +19,10 @@ SHARED = Path(os.environ.get("RIGHTS_SHARED", Path(__file__).resolve().parent.pa
 def _never_the_users_database(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Commands run by tests record into a throw-away database, never the user's own (RIGHTS_DB)."""
+    """Commands run by tests record into a throw-away database, never the user's own (RIGHTS_DB), and fetch no
+    site-level AI files from the internet (RIGHTS_OFFLINE)."""
     monkeypatch.setenv("RIGHTS_DB", str(tmp_path_factory.getbasetemp() / "default-rights.db"))
+    monkeypatch.setenv("RIGHTS_OFFLINE", "1")  # commands read no site files from the internet unless a test asks
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ import typer
 
 from rights.cli.app import app
 from rights.cli.common import (
+    OFFLINE_OPTION,
     ALLOW_PRIVATE_OPTION,
     DB_OPTION,
     POLICIES_OPTION,
@@ -38,6 +39,9 @@ class Use(StrEnum):
     commercial = "commercial"
     print = "print"
     excerpt = "excerpt"
+    search = "search"
+    ai_input = "ai-input"
+    ai_train = "ai-train"
 
 
 class CheckFormat(StrEnum):
@@ -61,7 +65,13 @@ def check(
         " or a CSV with a url column. One row per article; exit code: the worst verdict.",
     ),
     url: Any = URL_OPTION,
-    use: Use = typer.Option(Use.noncommercial, "--use", help="What you want to do with the text."),
+    use: Use = typer.Option(
+        Use.noncommercial,
+        "--use",
+        help="What you want to do with the text: republish it (noncommercial, commercial, print), quote it "
+        "(excerpt), or an automated use: index it for search, use it as AI input (retrieval, grounding), "
+        "train an AI model on it (ai-train).",
+    ),
     format: CheckFormat = typer.Option(
         CheckFormat.table, "--format", "-f", help="Output format (csv: with --from only)."
     ),
@@ -74,6 +84,7 @@ def check(
     policies: list[Path] = POLICIES_OPTION,
     db: Any = DB_OPTION,
     allow_private: bool = ALLOW_PRIVATE_OPTION,
+    offline: bool = OFFLINE_OPTION,
     output: Path | None = typer.Option(
         None,
         "-o",
@@ -105,14 +116,14 @@ def check(
         if target is not None or url is not None:
             raise UsageError("give a page or --from FILE, not both (--url is for one saved page)")
         options = {"use": use.value, "follow": follow, "modified": modified}
-        settings = settings_with_db(db, allow_private=allow_private)
+        settings = settings_with_db(db, allow_private=allow_private, offline=offline)
         _check_batch(from_file, settings, policies, options, format=format, output=output, quiet=quiet)
     if target is None:
         raise UsageError("give a page to check (a URL or a saved HTML file), or --from FILE")
     if format is CheckFormat.csv or output is not None:
         raise UsageError("--format csv and -o are for batches: give --from FILE")
     validate_target(target, url=url)
-    settings = settings_with_db(db, allow_private=allow_private)
+    settings = settings_with_db(db, allow_private=allow_private, offline=offline)
     policy_set = load_policies([*settings.policy_dirs, *policies])
     args = {"target": target, "url": url, "use": use.value, "follow": follow}
     with recorded_run("check", settings, args) as (store, run_id):

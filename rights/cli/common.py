@@ -67,16 +67,24 @@ URL_OPTION: Any = typer.Option(
 )
 
 
-def settings_with_db(db: Path | None, *, allow_private: bool = False) -> Settings:
-    """Settings from rights.toml and the environment, with --db (and --allow-private) on top."""
+def settings_with_db(db: Path | None, *, allow_private: bool = False, offline: bool = False) -> Settings:
+    """Settings from rights.toml and the environment, with --db (and --allow-private, --offline) on top."""
     overrides: dict[str, Any] = {}
     if db is not None:
         overrides["db_path"] = db
     if allow_private:
         overrides["allow_private"] = True
+    if offline:
+        overrides["offline"] = True
     return load_settings(overrides=overrides or None)
 
 
+OFFLINE_OPTION: Any = typer.Option(
+    False,
+    "--offline",
+    help="Read the page only: no robots.txt, tdmrep.json or RSL fetches for AI-usage preferences (those are "
+    "then reported as not read).",
+)
 ALLOW_PRIVATE_OPTION: Any = typer.Option(
     False,
     "--allow-private",

@@ -8,6 +8,7 @@ import typer
 
 from rights.cli.app import app
 from rights.cli.common import (
+    OFFLINE_OPTION,
     ALLOW_PRIVATE_OPTION,
     DB_OPTION,
     URL_OPTION,
@@ -30,6 +31,7 @@ def inspect(
     format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
     db: Any = DB_OPTION,
     allow_private: bool = ALLOW_PRIVATE_OPTION,
+    offline: bool = OFFLINE_OPTION,
 ) -> None:
     """Read a page's rights signals: republication origin, licence, copyright line and reuse terms.
 
@@ -40,9 +42,9 @@ def inspect(
     from rights.web.target import validate_target
 
     validate_target(target, url=url)
-    settings = settings_with_db(db, allow_private=allow_private)
+    settings = settings_with_db(db, allow_private=allow_private, offline=offline)
     with recorded_run("inspect", settings, {"target": target, "url": url}) as (store, run_id):
-        result = api.inspect(target, url=url, settings=settings)
+        result = api.inspect(target, url=url, settings=settings, sites=True)
         record = inspection_dict(result)
         store.save_signals(run_id, record_key(result.page.url, target), record)
     if format is TableOrJson.json:

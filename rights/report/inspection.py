@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 from rights.models import Evidence, plain
 from rights.page.models import Page
 from rights.policy.credit import license_name
+from rights.signals.ai_models import AiUsage
+from rights.signals.ai_usage import USE_NAMES
 from rights.signals.models import Signals
 
 if TYPE_CHECKING:
@@ -76,6 +78,7 @@ def inspection_dict(result: Inspection) -> dict[str, Any]:
     out: dict[str, Any] = {"target": result.target, "source": result.source}
     out.update({k: page[k] for k in ("url", "title", "authors", "site_name", "published", "canonical")})
     out.update(signals_dict(result.signals))
+    out["ai_usage"] = ai_usage_dict(result.ai_usage) if result.ai_usage is not None else None
     out["page"] = page
     if result.fetched is not None:
         out["fetch"] = {
@@ -98,7 +101,7 @@ def _ev(evidence: tuple[Evidence, ...], indent: str = "    ") -> list[str]:
 def inspection_table(result: Inspection) -> str:
     """A readable summary with the evidence for each conclusion."""
     page, sig = result.page, result.signals
-    lines = [f"Page:          {page.title or '(no title)'}"]
+    lines = [f"Page:          {page.title or 'a page without a title'}"]
     if page.url:
         lines.append(f"URL:           {page.url}")
     lines.append(f"Site:          {page.site_name or '-'}")
@@ -151,6 +154,36 @@ def inspection_table(result: Inspection) -> str:
     for item in sig.rejected[:6]:
         lines.append(f"Ignored:       {item.kind.replace('_', ' ')}: {item.reason}")
         lines.append(f'    "{item.evidence.text[:140]}"')
+    if result.ai_usage is not None:
+        lines += ai_usage_lines(result.ai_usage)
     for warning in page.warnings:
         lines.append(f"Warning:       {warning}")
     return "\n".join(lines)
+
+
+def ai_usage_dict(usage: AiUsage) -> dict[str, Any]:
+    return {
+        "preferences": dict(usage.preferences),
+        "signals": plain(usage.signals),
+        "conflicts": list(usage.conflicts),
+        "unreadable": plain(usage.unreadable),
+        "not_read": list(usage.not_read),
+    }
+
+
+def ai_usage_lines(usage: AiUsage) -> list[str]:
+    """Per use, the preference and every signal behind it; conflicts, unreadable and unread sources."""
+    lines = ["AI usage:"]
+    for use, preference in usage.preferences:
+        lines.append(f"  {USE_NAMES.get(use, use)}: {preference}")
+        for signal in usage.signals:
+            if signal.use == use:
+                verb = "allows" if signal.preference == "allowed" else "reserves"
+                lines.append(f"      {signal.where}: {signal.detail} ({verb})")
+    for conflict in usage.conflicts:
+        lines.append(f"  Conflict: {conflict}")
+    for item in usage.unreadable:
+        lines.append(f"  Unreadable: {item.where}: {item.reason}")
+    for what in usage.not_read:
+        lines.append(f"  Not read: {what}")
+    return lines

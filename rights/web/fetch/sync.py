@@ -5,13 +5,17 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Coroutine
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rights.config import Settings
 from rights.urls import check_url
 from rights.web.fetch.fetcher import HTML, Fetcher, RobotsCache
 from rights.web.guard import parse_resolve
 from rights.web.models import Fetched
+
+if TYPE_CHECKING:
+    from rights.page.models import Page
+    from rights.web.site_ai import SiteAi, SiteReader
 
 T = TypeVar("T")
 
@@ -48,6 +52,7 @@ class SharedFetcher:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="rights-fetch", daemon=True)
         self._fetcher: Fetcher | None = None
+        self._site: SiteReader | None = None
 
     @property
     def requests(self) -> int:
@@ -80,6 +85,16 @@ class SharedFetcher:
         """GET `url` through the shared Fetcher (`settings` is ignored: the fetcher's own apply)."""
         assert self._fetcher is not None, "use SharedFetcher as a context manager"
         return self._run(self._fetcher.fetch(check_url(url), accept=accept))
+
+    def site_ai(self, page_url: str, page: Page | None = None) -> SiteAi:
+        """The AI-usage preferences of the page's site (robots.txt, /.well-known/tdmrep.json, RSL documents),
+        read through the shared fetcher; each origin's files are read once."""
+        from rights.web.site_ai import SiteReader
+
+        assert self._fetcher is not None, "use SharedFetcher as a context manager"
+        if self._site is None:
+            self._site = SiteReader(self._fetcher)
+        return self._run(self._site.read(page_url, page))
 
     async def _open(self) -> Fetcher:
         fetcher = Fetcher(self.settings, cache=self.cache)
