@@ -48,11 +48,14 @@ _RESERVE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("en-not-train", rf"\b(?:may|must|shall|can)(?: not|not|n't)\b[^.;]{{0,60}}\bused?\b[^.;]{{0,60}}{_TRAIN}[^.;]{{0,80}}", ("ai-train",)),
     ("en-not-ai", rf"\b(?:may|must|shall|can)(?: not|not|n't)\b[^.;]{{0,40}}\b(?:used?|scraped|crawled|mined|processed)\b[^.;]{{0,60}}{_AI}", _ALL_AI),
     ("en-prohibit", rf"\b(?:prohibit\w*|forbid\w*|not (?:permitted|allowed|authori[sz]ed))\b[^.;]{{0,80}}(?:{_TRAIN}|{_AI}|{_TDM})", _ALL_AI),
+    ("en-is-prohibited", rf"(?:{_TRAIN}|{_AI}|{_TDM})[^.;]{{0,80}}\b(?:is|are) (?:strictly |expressly )?(?:prohibited|forbidden|not (?:permitted|allowed))", _ALL_AI),
     ("en-tdm-reserved", rf"{_TDM}[^.;]{{0,80}}\b(?:reserved|opt(?:ed|s)? out|excluded)\b|\breserv\w*\b[^.;]{{0,80}}{_TDM}|\bopt(?:s|ed)?[- ]out\b[^.;]{{0,40}}{_TDM}", _ALL_AI),
     ("de-vorbehalten", rf"{_TDM}[^.;]{{0,100}}\bvorbehalten|\bvorbehalt\w*\b[^.;]{{0,60}}(?:{_TDM}|§ ?44b)|§ ?44b[^.;]{{0,60}}vorbehalt", _ALL_AI),
+    ("de-darf-nicht", rf"\b(?:darf|dürfen)\b[^.;]{{0,40}}\bnicht\b[^.;]{{0,60}}(?:{_TRAIN}|{_AI})", _ALL_AI),
     ("de-untersagt", rf"(?:{_TRAIN}|{_AI})[^.;]{{0,80}}\b(?:untersagt|verboten|nicht (?:gestattet|erlaubt|zulässig))|\b(?:untersagt|verboten)\b[^.;]{{0,80}}(?:{_TRAIN}|{_AI})", _ALL_AI),
     ("fr-reservee", rf"{_TDM}[^.;]{{0,100}}\b(?:réservée?s?|interdite?s?|exclue?s?)\b|\bs'oppose\w*\b[^.;]{{0,60}}{_TDM}", _ALL_AI),
     ("fr-interdit", rf"\b(?:interdi\w*|pas autorisé\w*|ne (?:peu\w+|doi\w+) pas être utilisé\w*)\b[^.;]{{0,80}}(?:{_TRAIN}|{_AI})", _ALL_AI),
+    ("fr-est-interdit", rf"(?:{_TRAIN}|{_AI})[^.;]{{0,80}}\b(?:est|sont) (?:strictement |formellement )?(?:interdite?s?|prohibée?s?)|(?:{_TRAIN}|{_AI})[^.;]{{0,80}}\bn'est pas (?:autorisée?|permise?)", _ALL_AI),
     ("es-reservada", rf"{_TDM}[^.;]{{0,100}}\b(?:reservad[ao]s?|prohibid[ao]s?|excluid[ao]s?)\b|\bprohibid[ao]s?\b[^.;]{{0,60}}{_TDM}", _ALL_AI),
     ("es-prohibido", rf"\b(?:prohibid[ao]s?|queda prohibid\w*|no (?:se )?(?:permite|autoriza|podrá|puede)\w*)\b[^.;]{{0,80}}(?:{_TRAIN}|{_AI})", _ALL_AI),
 )  # fmt: skip
@@ -66,6 +69,8 @@ _GRANT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _RESERVES = [(rule, re.compile(pattern), uses) for rule, pattern, uses in _RESERVE]
 _GRANTS = [(rule, re.compile(pattern), uses) for rule, pattern, uses in _GRANT]
 _NEGATION = re.compile(_NEG)
+_TRAINING = re.compile(_TRAIN)
+_MINING = re.compile(_TDM)
 # The article body counts only when the sentence speaks of this content.
 _THIS_CONTENT = re.compile(
     r"\bthis (?:content|article|story|site|website|page|material|text|publication|work|newsletter|post)"
@@ -103,13 +108,19 @@ def _read_sentence(sentence: str, block: TextBlock) -> list[tuple[str, str, str]
     if block.zone is Zone.MAIN and not _THIS_CONTENT.search(lower):
         return []
     for rule, pattern, uses in _RESERVES:
-        if pattern.search(lower):
-            return [(use, "disallowed", rule) for use in uses]
+        match = pattern.search(lower)
+        if match:
+            return [(use, "disallowed", rule) for use in _narrowed(match.group(0), uses)]
     for rule, pattern, uses in _GRANTS:
         match = pattern.search(lower)
         if match and not _NEGATION.search(match.group(0)):
-            return [(use, "allowed", rule) for use in uses]
+            return [(use, "allowed", rule) for use in _narrowed(match.group(0), uses)]
     return []
+
+
+def _narrowed(words: str, uses: tuple[str, ...]) -> tuple[str, ...]:
+    """A statement about training, and not about mining, speaks of `ai-train` only."""
+    return ("ai-train",) if _TRAINING.search(words) and not _MINING.search(words) else uses
 
 
 def _zone_name(block: TextBlock) -> str:
