@@ -151,27 +151,47 @@ def test_tdm_meta_tags() -> None:
 
 TDMREP = json.dumps(
     [
-        {"location": "/", "tdm-reservation": 1, "tdm-policy": "https://pub.example/policies/policy1.json"},
-        {"location": "/open/*", "tdm-reservation": 0},
+        {"location": "/open/*", "tdm-reservation": 0, "tdm-policy": "https://pub.example/ignored.json"},
         {"location": "/docs/*.pdf$", "tdm-reservation": 1},
+        {"location": "/", "tdm-reservation": 1, "tdm-policy": "https://pub.example/policies/policy1.json"},
     ]
 ).encode()
 
 
 @pytest.mark.parametrize(
-    ("path", "expected"),
+    ("path", "expected", "conditions"),
     [
-        ("/news/story", "disallowed"),
-        ("/open/report", "allowed"),  # the longer, more specific location decides
-        ("/docs/a.pdf", "disallowed"),
-        ("/docs/a.pdfx", "disallowed"),  # only "/" matches; the $ anchor keeps the pdf rule out
+        (
+            "/news/story",
+            "disallowed",
+            ("TDM licence policy offered at https://pub.example/policies/policy1.json",),
+        ),
+        ("/open/report", "allowed", ()),  # a policy beside tdm-reservation: 0 is not processed
+        ("/docs/a.pdf", "disallowed", ()),
+        (
+            "/docs/a.pdfx",
+            "disallowed",
+            ("TDM licence policy offered at https://pub.example/policies/policy1.json",),
+        ),
+        (
+            "/Open/report",
+            "disallowed",
+            ("TDM licence policy offered at https://pub.example/policies/policy1.json",),
+        ),
     ],
 )
-def test_tdmrep_json_location_patterns(path: str, expected: str) -> None:
+def test_tdmrep_json_location_patterns(path: str, expected: str, conditions: tuple[str, ...]) -> None:
+    """The first rule in file order whose location matches the path decides (the report's 'most specific')."""
     signals, unreadable = tdmrep_for_path(TDMREP, path, "/.well-known/tdmrep.json")
     assert unreadable == []
-    assert {s.preference for s in signals} == {expected}
-    assert all(s.scope == "site" for s in signals)
+    assert {(s.preference, s.conditions) for s in signals} == {(expected, conditions)}
+    assert all(s.scope == "site" and s.evidence.source == "tdmrep" for s in signals)
+
+
+def test_tdmrep_json_rule_order_decides() -> None:
+    data = json.dumps([{"location": "/", "tdm-reservation": 1}, {"location": "/open/", "tdm-reservation": 0}])
+    signals, _ = tdmrep_for_path(data.encode(), "/open/a", "/.well-known/tdmrep.json")
+    assert {s.preference for s in signals} == {"disallowed"}
 
 
 def test_tdmrep_json_without_a_matching_rule_states_nothing() -> None:
@@ -185,6 +205,7 @@ def test_tdmrep_json_without_a_matching_rule_states_nothing() -> None:
         (b"{not json", "not valid JSON"),
         (b"\xff\xfe garbage", "not valid JSON"),
         (b'"a string"', "not a JSON array"),
+        (b'{"location": "/", "tdm-reservation": 1}', "the brackets are mandatory"),
         (json.dumps([{"location": "/", "tdm-reservation": "maybe"}]).encode(), "neither 1 nor 0"),
         (b"[" * 100_000 + b"]" * 100_000, "not valid JSON"),
     ],

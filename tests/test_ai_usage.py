@@ -175,3 +175,36 @@ def test_describe_robots_tokens_with_a_verb() -> None:
     disallows = sig("robots_token", "ai-train", "disallowed", "robots.txt line 7", "CCBot", "site")
     assert describe(disallows) == "robots.txt line 7 disallows CCBot"
     assert describe(RSL_SEARCH) == "RSL document https://p.example/license.xml says search for /"
+
+
+def test_tdmrep_processing_priority_decides_inside_the_family() -> None:
+    """A page's TDMRep tag supersedes the site's tdmrep.json (TDMRep's own rule); the superseded value is named."""
+    file = AiSignal(
+        "tdmrep",
+        "ai-train",
+        "disallowed",
+        "/.well-known/tdmrep.json",
+        "tdm-reservation: 1 (TDM rights reserved)",
+        Evidence("{...}", Zone.META, "/.well-known/tdmrep.json", "tdmrep"),
+        "site",
+    )
+    tag = AiSignal(
+        "tdmrep",
+        "ai-train",
+        "allowed",
+        "<meta name=tdm-reservation>",
+        "tdm-reservation: 0 (TDM rights not reserved)",
+        Evidence("tdm-reservation: 0", Zone.META, "tdm-reservation", "meta"),
+    )
+    usage = combine([file, tag])
+    assert usage.preference("ai-train") == "allowed"
+    assert usage.conflicts == (
+        "For AI training: <meta name=tdm-reservation> says tdm-reservation: 0 (TDM rights not reserved), which "
+        "supersedes /.well-known/tdmrep.json says tdm-reservation: 1 (TDM rights reserved) (TDMRep processing "
+        "priority: the page's tag, then the header, then tdmrep.json).",
+    )
+    assert usage.signals == (file, tag)
+    # another family's reservation still wins over the TDMRep permission
+    both = combine([file, tag, HEADER_RESERVES])
+    assert both.preference("ai-train") == "disallowed"
+    assert len(both.conflicts) == 2

@@ -1,24 +1,30 @@
 """W3C TDMRep (TDM Reservation Protocol): headers, meta tags and `/.well-known/tdmrep.json` -> `AiSignal` values.
 
-Follows the TDM Reservation Protocol final Community Group report (W3C TDMRep CG, 2024) and its vocabulary
-(w3.org/ns/tdmrep, revision 1.2, 2024-02-23): `tdm-reservation` is `1` (TDM rights are reserved) or `0` (not
-reserved); `tdm-policy` is the URL of a TDM licensing policy the rights holder offers. The same two names are
-HTTP response headers, `<meta name>` tags in HTML, and properties of each rule in `/.well-known/tdmrep.json`,
-a JSON array of objects with a `location` pattern (a path, `*` for any characters, `$` for the end).
+Follows the TDM Reservation Protocol final Community Group report of 10 May 2024 (W3C TDMRep CG,
+CG-FINAL-tdmrep-20240510) and its vocabulary (w3.org/ns/tdmrep, revision 1.2): `tdm-reservation` is `1` (TDM
+rights are reserved; the Art. 4 DSM opt-out) or `0` (not reserved: agents may mine without asking); any other
+value is a protocol error that leaves the reservation unset (we record it as `Unreadable`). `tdm-policy` is the
+URL of a TDM policy (an ODRL offer) for acquiring a licence; it is not processed when the reservation is `0`.
+The same two names are HTTP response headers, `<meta name>` tags in HTML, and properties of each rule in
+`/.well-known/tdmrep.json`, a JSON array (the brackets are mandatory) of rules with a `location` pattern.
+
+tdmrep.json locations are matched against the path like robots.txt rules (draft-koster-rep-00 2.2.3: a prefix,
+`*` for any characters, `$` for the end), case-sensitively; "the most specific match is the first in sequence",
+so the first rule in file order whose location matches decides. Files over `MAX_TDMREP_BYTES` are refused
+unread; bad JSON or a document that is not an array is `Unreadable`.
+
+Processing priority (section "Processing priority"): a `tdm-reservation` header supersedes the value from
+tdmrep.json, and a `<meta>` tag in the HTML supersedes both; an absent value does not reset a present one.
+`TDM_PRIORITY` ranks the sources by their evidence's `source` so that `combine` can apply it.
 
 What a reservation means for our uses. TDMRep expresses the reservation of Art. 4(3) of the EU DSM Directive
 (2019/790), whose text-and-data-mining is "any automated analytical technique aimed at analysing text and data
 in digital form in order to generate information" (Art. 2(2)). Training a model is mining in that sense, and so
 is feeding a page to a model so that it generates an answer (retrieval, grounding): both analyse the text
 automatically to generate information. So `tdm-reservation: 1` makes `ai-train` and `ai-input` disallowed. It
-says nothing of `search`: the protocol's stated aim is mining by AI and research, and search indexing is left
-to robots.txt, so search stays not stated. `tdm-reservation: 0` makes the same two uses allowed (the mining
-exception applies). A `tdm-policy` URL is kept as a condition on each signal: a licence is offered there.
-
-tdmrep.json: when several rules' locations match a path, the longest pattern decides (the most specific rule,
-as robots.txt does; for files written specific-first this is also the first match). Files over `MAX_TDMREP_BYTES`
-are refused unread; bad JSON, a document that is not an array, or a rule without a valid reservation is
-`Unreadable`. Pure.
+says nothing of `search`: the protocol's stated aim is mining, and search indexing is left to robots.txt, so
+search stays not stated. `tdm-reservation: 0` makes the same two uses allowed. A `tdm-policy` URL with a
+reservation is kept as a condition on each signal: a licence is offered there. Pure.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ from rights.signals.common import meta_evidence
 
 MAX_TDMREP_BYTES = 1_000_000
 MINING_USES = ("ai-train", "ai-input")
+# Evidence source -> processing priority: a higher one supersedes a lower one (meta > header > tdmrep.json).
+TDM_PRIORITY = {"meta": 3, "header": 2, "tdmrep": 1}
 _MEANING = {"1": ("disallowed", "TDM rights reserved"), "0": ("allowed", "TDM rights not reserved")}
 
 
@@ -46,7 +54,8 @@ def tdm_signals(
     if value not in _MEANING:
         return [], [Unreadable("tdmrep", where, f"tdm-reservation {reservation!r} is neither 1 nor 0")]
     preference, meaning = _MEANING[value]
-    conditions = (f"TDM licence policy offered at {policy.strip()}",) if policy.strip() else ()
+    offered = policy.strip() and value == "1"  # a policy beside tdm-reservation: 0 is not processed
+    conditions = (f"TDM licence policy offered at {policy.strip()}",) if offered else ()
     detail = f"tdm-reservation: {value} ({meaning})"
     signals = [
         AiSignal("tdmrep", use, preference, where, detail, evidence, scope, conditions) for use in MINING_USES
@@ -83,20 +92,21 @@ def tdmrep_for_path(data: bytes, path: str, where: str) -> tuple[list[AiSignal],
         rules = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         return [], [Unreadable("tdmrep", where, f"not valid JSON ({error})")]
-    if isinstance(rules, dict):  # a single rule written without its array: read it, as a reader would
-        rules = [rules]
     if not isinstance(rules, list):
-        return [], [Unreadable("tdmrep", where, "not a JSON array of rules")]
-    best: tuple[int, dict[str, object]] | None = None
-    for rule in rules:
-        if not isinstance(rule, dict) or not isinstance(rule.get("location"), str):
-            continue
-        location = str(rule["location"]).strip()
-        if location and path_matches(location, path or "/") and (best is None or len(location) > best[0]):
-            best = (len(location), rule)
-    if best is None:
+        return [], [Unreadable("tdmrep", where, "not a JSON array of rules (the brackets are mandatory)")]
+    rule = next(
+        (
+            rule
+            for rule in rules
+            if isinstance(rule, dict)
+            and isinstance(rule.get("location"), str)
+            and rule["location"].strip()
+            and path_matches(rule["location"].strip(), path or "/")
+        ),
+        None,
+    )
+    if rule is None:
         return [], []
-    rule = best[1]
     reservation = rule.get("tdm-reservation")
     policy = rule.get("tdm-policy")
     shown = json.dumps(rule, ensure_ascii=False)[:300]

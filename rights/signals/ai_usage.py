@@ -17,8 +17,10 @@ draft-ietf-aipref-vocab-08 section 5.1 (Combining Preferences), applied across e
 2. else **allowed** if any signal allows it (with the conditions the signals carry, e.g. an RSL payment);
 3. else **not stated**.
 
-A more specific statement overrides a general one only inside one vocabulary, where its specification says so
-(an AIPREF `search=y` beside the older `all=n`, see `ai_vocab`). Signals scoped to the page's images
+A more specific statement overrides a general one only inside one family, where its specification says so: an
+AIPREF `search=y` beside the older `all=n` (see `ai_vocab`), and TDMRep's processing priority (a `<meta>` tag
+supersedes the `tdm-reservation` header, which supersedes `/.well-known/tdmrep.json`; see `ai_tdmrep`): a
+superseded TDMRep value is listed, and named when it disagrees, but does not decide. Signals scoped to the page's images
 (`noimageai`) are listed but do not decide for the text. Whenever the signals for one use disagree, the
 conflict is named in plain words ("robots.txt line 3 allows GPTBot, but HTTP header Content-Usage says
 train-ai=n ...") and the answer says the reservation decided. Pure.
@@ -33,7 +35,7 @@ from rights.page.decode import header_value
 from rights.page.models import Page
 from rights.signals.ai_models import AI_USES, FAMILIES, AiSignal, AiUsage, Unreadable
 from rights.signals.ai_robots_meta import read_robots_meta
-from rights.signals.ai_tdmrep import read_tdm_headers, read_tdm_meta
+from rights.signals.ai_tdmrep import TDM_PRIORITY, read_tdm_headers, read_tdm_meta
 from rights.signals.ai_text import detect_ai_statements
 from rights.signals.ai_vocab import read_content_signal, read_content_usage
 from rights.signals.common import PageText, meta_evidence
@@ -85,7 +87,10 @@ def combine(
     preferences: list[tuple[str, str]] = []
     conflicts: list[str] = []
     for use in AI_USES:
-        deciding = [s for s in ordered if s.use == use and s.scope not in _NOT_DECIDING]
+        deciding, superseded = _tdm_priority(
+            [s for s in ordered if s.use == use and s.scope not in _NOT_DECIDING]
+        )
+        conflicts.extend(_superseded_sentence(use, deciding, superseded))
         allows = [s for s in deciding if s.preference == "allowed"]
         reserves = [s for s in deciding if s.preference == "disallowed"]
         preferences.append((use, "disallowed" if reserves else "allowed" if allows else "not stated"))
@@ -98,6 +103,25 @@ def combine(
         tuple(unreadable),
         tuple(dict.fromkeys(not_read)),
     )
+
+
+def _tdm_priority(signals: list[AiSignal]) -> tuple[list[AiSignal], list[AiSignal]]:
+    """(deciding, superseded): TDMRep values below the highest-priority TDMRep source present are superseded."""
+    ranks = [TDM_PRIORITY.get(s.evidence.source, 0) for s in signals if s.family == "tdmrep"]
+    top = max(ranks, default=0)
+    superseded = [s for s in signals if s.family == "tdmrep" and TDM_PRIORITY.get(s.evidence.source, 0) < top]
+    return [s for s in signals if s not in superseded], superseded
+
+
+def _superseded_sentence(use: str, deciding: list[AiSignal], superseded: list[AiSignal]) -> list[str]:
+    winners = [s for s in deciding if s.family == "tdmrep"]
+    losers = [s for s in superseded if winners and s.preference != winners[0].preference]
+    if not losers:
+        return []
+    return [
+        f"For {USE_NAMES.get(use, use)}: {_listed(winners)}, which supersedes {_listed(losers)} "
+        "(TDMRep processing priority: the page's tag, then the header, then tdmrep.json)."
+    ]
 
 
 def _order(signal: AiSignal) -> tuple[int, int]:
