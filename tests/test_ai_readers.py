@@ -103,6 +103,7 @@ def test_robots_content_usage_rule_reads_the_preference_after_its_path() -> None
         ("search=maybe, ai-train=no", {"ai-train": "disallowed"}, 1),
         ("ai-input", {}, 1),
         ("use=reference", {}, 0),
+        ("/ search=yes, ai-train=no", {"search": "allowed", "ai-train": "disallowed"}, 0),  # a path, as Content-Usage
     ],
 )  # fmt: skip
 def test_content_signal_values(value: str, expected: dict[str, str], problems: int) -> None:
@@ -281,7 +282,9 @@ def test_rsl_without_a_page_reads_every_content_element_as_site_wide() -> None:
     [("/", "https://a.example/x", True), ("/news/*", "https://a.example/news/1", True),
      ("/news/*", "https://a.example/sport/1", False), ("/*.pdf$", "https://a.example/a/b.pdf", True),
      ("/*.pdf$", "https://a.example/a/b.pdf?x=1", False), ("https://a.example/", "https://A.example/q", True),
-     ("https://a.example/", "https://b.example/q", False), ("", "https://a.example/", False)],
+     ("https://a.example/", "https://b.example/q", False), ("", "https://a.example/", False),
+     ("news/*", "https://a.example/news/1", True), ("*", "https://a.example/any", True),
+     ("/news/", "https://a.example/NEWS/1", False)],
 )  # fmt: skip
 def test_rsl_content_url_matching(pattern: str, url: str, expected: bool) -> None:
     assert covers(pattern, url) is expected

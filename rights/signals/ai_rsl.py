@@ -152,7 +152,7 @@ def read_rsl(data: bytes, where: str, page_url: str | None = None) -> tuple[list
     signals: list[AiSignal] = []
     for content in _children(root, "content"):
         pattern = (content.get("url") or "").strip()
-        if page_url and not covers(pattern, page_url, where):
+        if page_url and not covers(pattern, page_url):
             continue
         for license_ in _children(content, "license"):
             signals.extend(_signals(_license_terms(license_, content), pattern, where, page_url))
@@ -174,7 +174,7 @@ def _signals(terms: _License, pattern: str, where: str, page_url: str | None) ->
                 )
 
 
-def covers(pattern: str, page_url: str, base: str = "") -> bool:
+def covers(pattern: str, page_url: str) -> bool:
     """Whether an RSL `<content url>` (a full URL or a server path, robots.txt wildcards) covers a page URL."""
     if not pattern:
         return False
@@ -186,8 +186,8 @@ def covers(pattern: str, page_url: str, base: str = "") -> bool:
         pattern = target.path or "/"
         if target.query:
             pattern += "?" + target.query
-    elif not pattern.startswith("/"):
-        pattern = urlsplit(urljoin(base or page_url, pattern)).path
+    elif not pattern.startswith(("/", "*")):  # a path written without its leading slash
+        pattern = "/" + pattern
     path = (page.path or "/") + (f"?{page.query}" if page.query else "")
     return path_matches(pattern, path)
 

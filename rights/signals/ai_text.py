@@ -69,6 +69,15 @@ _GRANT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _RESERVES = [(rule, re.compile(pattern), uses) for rule, pattern, uses in _RESERVE]
 _GRANTS = [(rule, re.compile(pattern), uses) for rule, pattern, uses in _GRANT]
 _NEGATION = re.compile(_NEG)
+# A statement about AI must name what it covers (the content, its use), unless it reserves mining, which is
+# always about the content: "You cannot use our AI assistant offline" is not a reservation.
+_OBJECT = re.compile(
+    r"\b(?:content|contents|material|materials|texts?|articles?|stories|works?|publications?|data|site|website"
+    r"|pages?|information|images?|photos?|this|use of|inhalte?|artikel|werke?|beitr\w+|daten|webseite|seiten?"
+    r"|angebot\w*|nutzung|verwendung|vervielfältigung|contenus?|œuvres?|données|utilisation|contenidos?"
+    r"|artículos?|textos?|obras?|publicaci\w+|datos|sitio|páginas?|uso|utilizaci\w+)\b"
+)
+_ABOUT_CONTENT = frozenset({"en-tdm-reserved", "de-vorbehalten", "fr-reservee", "es-reservada"})
 _TRAINING = re.compile(_TRAIN)
 _MINING = re.compile(_TDM)
 # The article body counts only when the sentence speaks of this content.
@@ -107,13 +116,14 @@ def _read_sentence(sentence: str, block: TextBlock) -> list[tuple[str, str, str]
     lower = " " + sentence.lower() + " "
     if block.zone is Zone.MAIN and not _THIS_CONTENT.search(lower):
         return []
+    names_object = bool(_OBJECT.search(lower))
     for rule, pattern, uses in _RESERVES:
         match = pattern.search(lower)
-        if match:
+        if match and (names_object or rule in _ABOUT_CONTENT):
             return [(use, "disallowed", rule) for use in _narrowed(match.group(0), uses)]
     for rule, pattern, uses in _GRANTS:
         match = pattern.search(lower)
-        if match and not _NEGATION.search(match.group(0)):
+        if match and names_object and not _NEGATION.search(match.group(0)):
             return [(use, "allowed", rule) for use in _narrowed(match.group(0), uses)]
     return []
 

@@ -121,6 +121,7 @@ def read_content_signal(
         return [], [Unreadable("content_signal", where, f"longer than {MAX_VALUE_CHARS} characters")]
     found: dict[str, tuple[str, str]] = {}
     problems: list[str] = []
+    path, value = split_content_usage_rule(value)  # a path before the signals, as Content-Usage rules have
     for entry in value.split(","):
         if not entry.strip():
             continue
@@ -130,7 +131,7 @@ def read_content_signal(
         if not equals or answer not in _YES_NO:
             problems.append(f"{entry.strip()!r} is not {key}=yes or {key}=no")
             continue
-        found[_SIGNAL_KEYS[key]] = (_YES_NO[answer], f"{key}={answer}")  # the last one stated wins
+        found[_SIGNAL_KEYS[key]] = (_YES_NO[answer], f"{key}={answer}" + (f" for {path}" if path else ""))
     unreadable = (
         [Unreadable("content_signal", where, f"Content-Signal {value.strip()!r}: " + "; ".join(problems))]
         if problems
