@@ -70,6 +70,10 @@ def test_statements_that_reserve_or_grant(body: str, expected: dict[str, str]) -
         article("Bridge news.")
         + "<section class='comments'><p>Our content may not be used to train AI, says me.</p></section>",
         article("<blockquote>This content may not be used to train artificial intelligence.</blockquote>"),
+        # a caption speaks of its picture
+        article(
+            "<figure><img src='a.jpg'><figcaption>Photo: this content may not be used to train AI models.</figcaption></figure>"
+        ),
         # a sentence about an AI product, not about the content
         article(footer="You cannot use our AI assistant without an account."),
         article(footer="Images may be AI-generated; we are not allowed to say which."),

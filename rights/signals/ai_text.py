@@ -21,7 +21,7 @@ import re
 from rights.models import Zone
 from rights.page.models import Page, TextBlock
 from rights.signals.ai_models import AiSignal
-from rights.signals.common import PageText, block_evidence
+from rights.signals.common import PageText, block_evidence, in_media
 
 GATE_WORDS = (
     "artificial intelligence", " ai ", " ai-", "(ai)", "machine learning", "language model", "llm",
@@ -91,6 +91,7 @@ _THIS_CONTENT = re.compile(
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _NEVER = frozenset({Zone.COMMENTS, Zone.ASIDE, Zone.NAV, Zone.HTML_COMMENT})
+MAX_BLOCK_CHARS = 3000
 
 
 def detect_ai_statements(page: Page, text: PageText | None = None) -> list[AiSignal]:
@@ -99,8 +100,8 @@ def detect_ai_statements(page: Page, text: PageText | None = None) -> list[AiSig
     signals: list[AiSignal] = []
     seen: set[tuple[str, str]] = set()
     for block in text.having(GATE_WORDS):
-        if block.zone in _NEVER or block.quoted:
-            continue
+        if block.zone in _NEVER or block.quoted or len(block.text) > MAX_BLOCK_CHARS or in_media(block):
+            continue  # comments, asides, quotations, a whole page in one block, a caption (its picture's terms)
         for sentence in _SENTENCE.split(block.text):
             for use, preference, rule in _read_sentence(sentence, block):
                 if (use, sentence) in seen:
@@ -114,7 +115,8 @@ def detect_ai_statements(page: Page, text: PageText | None = None) -> list[AiSig
 
 def _read_sentence(sentence: str, block: TextBlock) -> list[tuple[str, str, str]]:
     lower = " " + sentence.lower() + " "
-    if block.zone is Zone.MAIN and not _THIS_CONTENT.search(lower):
+    in_body = block.zone is Zone.MAIN or (block.in_article and block.zone is not Zone.FOOTER)
+    if in_body and not _THIS_CONTENT.search(lower):
         return []
     names_object = bool(_OBJECT.search(lower))
     for rule, pattern, uses in _RESERVES:
