@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rights.models import Evidence, Zone
 from rights.page import parse_page
@@ -341,3 +343,34 @@ def test_no_rsl_links_on_a_plain_page() -> None:
         url="https://a.example/",
     )
     assert rsl_links(page) == []
+
+
+# --- never an exception ----------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["train-ai", "search", "ai-use", "=", "y", "n", ",", ";", " ", '"', "?1", "(", ")", "*", "/", "ai-train",
+     "yes", "no", "\t", "Ä", "\x00", "-1", "1.5", ":", "@"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join))
+def test_preference_readers_never_raise(value: str) -> None:
+    """Whatever a header or robots.txt line holds, the readers return values, never an exception."""
+    for reader in (read_content_usage, read_content_signal):
+        signals, unreadable = reader(value, "where", EVIDENCE, "page")
+        assert all(s.preference in ("allowed", "disallowed") for s in signals)
+        assert all(u.where == "where" for u in unreadable)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=400).map(str.encode))
+def test_document_readers_never_raise(data: bytes) -> None:
+    """Arbitrary bytes as tdmrep.json or an RSL document: values or an `Unreadable`, never an exception."""
+    tdmrep_for_path(data, "/a", "/.well-known/tdmrep.json")
+    read_rsl(data, "RSL", "https://a.example/a")
+    read_rsl(
+        b"<rsl><content url='/'><license><permits>" + data + b"</permits></license></content></rsl>",
+        "RSL",
+        None,
+    )
