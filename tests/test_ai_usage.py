@@ -36,6 +36,7 @@ def uses(signals: list[AiSignal], scope: str = "page") -> dict[str, str]:
         ('<meta name="robots" content="index, follow, all">', None, {}),
         ('<meta name="GPTBot" content="noindex">', None, {"search": "disallowed"}),
         ('<meta name="description" content="noindex noai">', None, {}),  # not a robots tag
+        ('<meta name="googlebot-news" content="noindex">', None, {}),  # out of Google News, not out of search
         ("", {"X-Robots-Tag": "noai, noindex"}, {"ai-train": "disallowed", "ai-input": "disallowed", "search": "disallowed"}),
         ("", {"x-robots-tag": "googlebot: nosnippet"}, {"ai-input": "disallowed"}),
         ("", {"x-robots-tag": "unavailable_after: 25 Jun 2030 15:00:00 PST"}, {}),

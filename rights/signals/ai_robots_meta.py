@@ -16,7 +16,8 @@ Directives read, with the mapping and its source:
 - `max-snippet:N` (N > 0), `index`, `all`, `follow` and the rest state nothing about our uses.
 
 Where: `<meta name="robots">`, the crawler-specific tags (`<meta name="googlebot">`, `<meta name="GPTBot">`,
-... any name in `CRAWLER_NAMES`; the detail names the crawler), and `X-Robots-Tag` header values, where
+... any name in `CRAWLER_NAMES`; the detail names the crawler; `googlebot-news` and `googlebot-image` speak of
+one vertical, not of search as a whole, and are left out), and `X-Robots-Tag` header values, where
 `name: directives` addresses one crawler until the next name (Google's syntax). Pure.
 """
 
@@ -33,7 +34,7 @@ from rights.signals.common import meta_evidence
 
 # Meta names that address one crawler (lower case, as `Page.meta` keeps them).
 CRAWLER_NAMES = frozenset(
-    {"googlebot", "googlebot-news", "googlebot-image", "bingbot", "msnbot", "google-extended", "gptbot",
+    {"googlebot", "bingbot", "msnbot", "google-extended", "gptbot",
      "chatgpt-user", "oai-searchbot", "ccbot", "claudebot", "claude-web", "anthropic-ai", "claude-searchbot",
      "perplexitybot", "bytespider", "applebot", "applebot-extended", "amazonbot", "meta-externalagent",
      "cohere-ai", "diffbot", "omgilibot", "youbot", "duckassistbot", "mistralai-user"}

@@ -14,18 +14,24 @@ Revisions followed (each syntax checked against the text of the specification):
   with "/" and ends at the first space or tab; a rule is matched like Allow/Disallow, longest path first; the
   robots.txt reader does that). Real files also write the rule without a path (`Content-Usage: train-ai=n`);
   `split_content_usage_rule` accepts both.
-- Earlier vocabulary revisions (-01 to -05) used the labels `all` / `bots` (Automated Processing, the parent of
+- Earlier vocabulary revisions used the labels `all` / `bots` (Automated Processing, the parent of
   every other category) and `train-genai` (Generative AI Training, a child of `train-ai`). We still read them:
   their drafts said a category without a stated preference takes its parent's, so a more specific label
   overrides a general one. Per use, the first stated label in the `_LABELS` order decides:
   ai-train: `train-ai`, then `train-genai`, then `all`/`bots`; ai-input: `ai-use`, then `all`/`bots`;
   search: `search`, then `all`/`bots`. So `all=n, search=y` disallows training and AI use but allows search.
+  (The "check the parent" rule is the one the working group presented at IETF 124, "aiprefs: the boring bits".)
+- Search in -08 "overrides" the other categories: allowing search allows training and AI use *inside the search
+  application only* (ranking, excerpts that link back). Our `ai-train` and `ai-input` ask about uses beyond
+  search, so `search=y` never answers them; `train-ai` and `ai-use` do.
 - **draft-romm-aipref-contentsignals-00** (1 October 2025) and contentsignals.org: `Content-Signal:` lines in
   robots.txt (and the `<meta name="content-signal">` tag some CMSs write), a comma-separated list of
   `search`, `ai-input`, `ai-train` with `yes` or `no`. Other keys (Cloudflare's `use=reference`) are ignored.
-  Its three categories are our three uses one for one. Real files are looser than a structured field
-  (`search = yes`, `Yes`), so this reader splits on commas and `=` and lower-cases; an entry of a known key
-  with another value is unreadable.
+  Its three categories are our three uses one for one (search: an index and results with links and short
+  excerpts, not AI summaries; ai-input: input to a model at answer time, e.g. retrieval and grounding;
+  ai-train: training or fine-tuning); a use without a signal is neither granted nor restricted. Real files
+  are looser than a structured field (`search = yes`, `Yes`), so this reader splits on commas and `=` and
+  lower-cases; an entry of a known key with another value is unreadable.
 
 Pure: strings in, values out. `http_sf` (RFC 9651, maintained by the RFC's editor) is owned by this module.
 """
