@@ -24,7 +24,7 @@ from rights.web.robots_ai import _walk, find_robots_lines, read_robots_ai
 from rights.web.robots_txt import MAX_ROBOTS_BYTES
 
 _HTML = re.compile(rb"^\s*<(?:!doctype\s+html|html|head|body)\b", re.I)
-_AI_NAME = re.compile(r"gpt|claude|anthropic|openai|perplex|cohere|extended|llm|\\bai\\b", re.I)
+_AI_NAME = re.compile(r"gpt|claude|anthropic|openai|perplex|cohere|extended|llm|\bai\b", re.I)
 _AGENT_VALUE = re.compile(r"^\s*user[- ]?agent\s*:?\s*(\S[^#]*)", re.I)
 
 
