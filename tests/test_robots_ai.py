@@ -232,6 +232,14 @@ def test_lines_for_select_the_group_and_the_longest_path(url: str, token: str, l
     assert [x.line for x in lines_for(AIPREF, url, token)] == lines
 
 
+def test_a_line_between_user_agent_lines_belongs_to_the_whole_group() -> None:
+    """An unknown line does not end a run of User-agent lines (as for the crawler): the line's group is a+b."""
+    text = "User-agent: GPTBot\nContent-Usage: train-ai=n\nUser-agent: CCBot\nDisallow: /private/\n"
+    assert [x.agents for x in find_robots_lines(text)] == [("gptbot", "ccbot")]
+    assert [x.line for x in lines_for(text, PAGE, "CCBot")] == [2]
+    assert lines_for(text, PAGE, "ClaudeBot") == ()
+
+
 def test_robots_ai_collects_applicable_lines_and_rsl_urls() -> None:
     result = robots_ai_from_text(AIPREF, "https://news.example/test")
     assert [x.line for x in result.lines] == [6, 8, 13, 14]  # for any crawler, and for GPTBot's own group

@@ -105,7 +105,9 @@ class _Group:
 def _walk(text: str) -> tuple[list[_Group], list[RobotsLine]]:
     """The groups (with line numbers) and the preference lines, found the way robots_txt finds groups."""
     groups: list[_Group] = []
-    found: list[RobotsLine] = []
+    pending: list[
+        tuple[str, str, int, int, str]
+    ] = []  # key, value, line number, group index (-1: none), text
     in_agents = False
     for number, raw in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
@@ -113,9 +115,8 @@ def _walk(text: str) -> tuple[list[_Group], list[RobotsLine]]:
         if split is None:
             continue
         name, value = split
-        if name in LINE_KEYS:
-            agents = tuple(token for token, _, _ in groups[-1].agents) if groups else ()
-            found.append(_line(LINE_KEYS[name], value, number, agents, raw.strip()))
+        if name in LINE_KEYS:  # like any unknown line, it does not end a run of User-agent lines
+            pending.append((LINE_KEYS[name], value, number, len(groups) - 1, raw.strip()))
             continue
         key = _KEYS.get(name)
         if key == "user-agent":
@@ -127,6 +128,11 @@ def _walk(text: str) -> tuple[list[_Group], list[RobotsLine]]:
             in_agents = False
             if groups and key in ("allow", "disallow") and value:
                 groups[-1].rules.append((key, value, number, raw.strip()))
+    agents = [tuple(token for token, _, _ in group.agents) for group in groups]
+    found = [
+        _line(key, value, number, agents[i] if i >= 0 else (), text)
+        for key, value, number, i, text in pending
+    ]
     return groups, found
 
 
