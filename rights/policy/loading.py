@@ -19,6 +19,8 @@ from rights.policy.models import Policy
 from rights.policy.policy_set import PolicyOverride, PolicySet
 from rights.policy.schema import check_policy
 
+_DATA_FOLDERS = {"names", "crawlers"}  # folders of data tables that live beside the policies, not policies
+
 
 @dataclass(frozen=True, slots=True)
 class PolicyCheck:
@@ -80,8 +82,12 @@ def check_sources(sources: Sequence[Path]) -> PolicyCheck:
 def _files(source: Path, errors: list[PolicyError]) -> list[Path]:
     if source.is_file():
         return [source]
-    if source.is_dir():  # a `names/` folder holds the names table (rights.signals.names), not policies
-        return sorted(p for p in source.rglob("*.toml") if "names" not in p.relative_to(source).parts[:-1])
+    if (
+        source.is_dir()
+    ):  # `names/` and `crawlers/` hold data tables (rights.signals.names, rights.web.ai_crawlers)
+        return sorted(
+            p for p in source.rglob("*.toml") if not _DATA_FOLDERS & set(p.relative_to(source).parts[:-1])
+        )
     errors.append(PolicyError(str(source), "path", "no such file or folder"))
     return []
 
