@@ -44,10 +44,10 @@ from rights.matching.models import Match
 from rights.page import check_html_bytes, parse_page, sniff_not_html
 from rights.page.models import Page
 from rights.policy import PolicySet, load_policies
+from rights.policy.ai_verdict import evaluate_ai
 from rights.policy.chain import Link, follow_chain
 from rights.policy.compliance import diff_inputs, verify_copy
 from rights.policy.models import USES, Finding, Verdict
-from rights.policy.ai_verdict import evaluate_ai
 from rights.policy.verdict import evaluate
 from rights.signals import detect_signals
 from rights.signals.ai_models import AI_USES, AiUsage
@@ -148,7 +148,12 @@ def _check_use(use: str) -> None:
 
 
 def inspect_loaded(
-    target: str, loaded: Loaded, settings: Settings, *, sites: bool = False, shared: SharedFetcher | None = None
+    target: str,
+    loaded: Loaded,
+    settings: Settings,
+    *,
+    sites: bool = False,
+    shared: SharedFetcher | None = None,
 ) -> Inspection:
     """Parse and read a page already loaded (with its site's AI-usage files when `sites`)."""
     page = parse_page(

@@ -22,7 +22,9 @@ def _never_the_users_database(
     """Commands run by tests record into a throw-away database, never the user's own (RIGHTS_DB), and fetch no
     site-level AI files from the internet (RIGHTS_OFFLINE)."""
     monkeypatch.setenv("RIGHTS_DB", str(tmp_path_factory.getbasetemp() / "default-rights.db"))
-    monkeypatch.setenv("RIGHTS_OFFLINE", "1")  # commands read no site files from the internet unless a test asks
+    monkeypatch.setenv(
+        "RIGHTS_OFFLINE", "1"
+    )  # commands read no site files from the internet unless a test asks
 
 
 @pytest.fixture(scope="session")

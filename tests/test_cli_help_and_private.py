@@ -29,7 +29,7 @@ def test_help_shows_no_python_type_placeholders(command: str) -> None:
 def test_help_names_the_shared_values() -> None:
     out = runner.invoke(app, ["check", "--help"], terminal_width=120).stdout
     assert "--url URL" in out and "--db PATH" in out and "--policies FOLDER" in out
-    assert "<noncommercial|commercial|print|excerpt>" in out
+    assert "<noncommercial|commercial|print|excerpt|search|ai-input|ai-train>" in out
 
 
 def test_shell_completion_is_offered() -> None:

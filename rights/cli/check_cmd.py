@@ -10,9 +10,9 @@ import typer
 
 from rights.cli.app import app
 from rights.cli.common import (
-    OFFLINE_OPTION,
     ALLOW_PRIVATE_OPTION,
     DB_OPTION,
+    OFFLINE_OPTION,
     POLICIES_OPTION,
     URL_OPTION,
     emit_json,

@@ -163,22 +163,17 @@ def evaluate_ai(chain: Sequence[Link], policies: PolicySet, use: str, usage: AiU
     if preference == "disallowed":
         verdict = "not_allowed" if use == "search" else "permission_required"
         reservation = next(s for s in mine if s.preference == "disallowed")
-        why = (
-            f"{reservation.where} reserves {use_words(use)}"
-            + (
-                f", although {policy.name if policy else 'the licence'} would allow it"
-                if licence_allows
-                else ""
-            )
-            + ": the reservation decides"
-            + (
-                "; in the EU a machine-readable reservation takes text and data mining out of the exception "
-                "(DSM Directive, Art. 4(3)), so the rights holder's licence is needed."
-                if use != "search"
-                else "; do not index the page."
-            )
+        although = (
+            f", although {policy.name if policy else 'the licence'} would allow it" if licence_allows else ""
         )
-        steps.append(Step(why[0].upper() + why[1:], (reservation.evidence,)))
+        law = (
+            " In the EU a machine-readable reservation takes text and data mining out of the exception "
+            "(DSM Directive, Art. 4(3)), so the rights holder's licence is needed."
+            if use != "search"
+            else " Do not index the page."
+        )
+        why = f"The reservation decides: {reservation.where} reserves {use_words(use)}{although}.{law}"
+        steps.append(Step(why, (reservation.evidence,)))
         for signal in mine:
             conditions.extend(
                 Condition("contact", text, None, "unverified", None) for text in signal.conditions

@@ -22,7 +22,6 @@ from rights.signals.ai_models import AiSignal, Unreadable
 from rights.signals.ai_rsl import MAX_RSL_BYTES, read_rsl, rsl_links
 from rights.signals.ai_tdmrep import MAX_TDMREP_BYTES, tdmrep_for_path
 from rights.signals.ai_vocab import read_content_signal, read_content_usage
-
 from rights.web.fetch.fetcher import ANY, Fetcher, origin_of
 from rights.web.robots_ai import line_signals, read_robots_ai
 
@@ -65,7 +64,11 @@ class SiteReader:
                 self._files[url] = (fetched.status, body, "too large" if len(body) > limit else "")
             except FetchError as exc:
                 status = int(exc.detail) if exc.reason == "http_status" and exc.detail.isdigit() else 0
-                self._files[url] = (status, b"", "" if status in (404, 410) else f"{exc.reason} {exc.detail}".strip())
+                self._files[url] = (
+                    status,
+                    b"",
+                    "" if status in (404, 410) else f"{exc.reason} {exc.detail}".strip(),
+                )
         return self._files[url]
 
     async def read(self, page_url: str, page: Page | None = None) -> SiteAi:
@@ -104,7 +107,9 @@ class SiteReader:
                 signals.extend(found)
                 unreadable.extend(broken)
         if len(documents) > MAX_RSL_DOCUMENTS:
-            not_read.append(f"{len(documents) - MAX_RSL_DOCUMENTS} more RSL documents (at most {MAX_RSL_DOCUMENTS})")
+            not_read.append(
+                f"{len(documents) - MAX_RSL_DOCUMENTS} more RSL documents (at most {MAX_RSL_DOCUMENTS})"
+            )
         return SiteAi(tuple(signals), tuple(unreadable), tuple(not_read))
 
 

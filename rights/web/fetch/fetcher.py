@@ -111,7 +111,9 @@ class Fetcher:
         self._client: Client | None = None
         self._hosts: dict[str, HostState] = {}
         self._robots: dict[str, RobotsRules] = {}
-        self._robots_raw: dict[str, tuple[int, bytes]] = {}  # origin -> (status, body): read for AI preferences
+        self._robots_raw: dict[
+            str, tuple[int, bytes]
+        ] = {}  # origin -> (status, body): read for AI preferences
         self._robots_locks: dict[str, asyncio.Lock] = {}
 
     async def __aenter__(self) -> Fetcher:
