@@ -33,6 +33,12 @@ def read(body: str) -> dict[str, str]:
         (article(footer="Queda prohibida la minería de textos y datos de este sitio."), RESERVED),
         (article(footer="No se permite utilizar los contenidos para entrenar sistemas de inteligencia artificial."), TRAIN_RESERVED),
         (article(footer="You may not use this content to train AI models."), TRAIN_RESERVED),
+        (article(footer="L'estrazione di testo e di dati è riservata ai sensi dell'art. 70-quater LDA."), RESERVED),
+        (article(footer="È vietato l'utilizzo dei contenuti per l'addestramento di sistemi di intelligenza artificiale."), TRAIN_RESERVED),
+        (article(footer="A mineração de textos e dados deste site está reservada."), RESERVED),
+        (article(footer="É proibida a utilização dos conteúdos para treinar modelos de inteligência artificial."), TRAIN_RESERVED),
+        (article(footer="Tekst- en datamining is voorbehouden (artikel 15o Auteurswet)."), RESERVED),
+        (article(footer="Het gebruik van onze inhoud voor het trainen van AI-modellen is verboden."), TRAIN_RESERVED),
         # grants
         (article(footer="You may use this content to train AI models, with credit."), TRAIN_GRANTED),
         (article(footer="We welcome AI crawlers to use and index our articles."), GRANTED),
@@ -77,6 +83,13 @@ def test_statements_that_reserve_or_grant(body: str, expected: dict[str, str]) -
         # a sentence about an AI product, not about the content
         article(footer="You cannot use our AI assistant without an account."),
         article(footer="Images may be AI-generated; we are not allowed to say which."),
+        # training that is not AI training
+        article(
+            footer="Our materials may not be used for staff training without permission. See our AI policy."
+        ),
+        article(
+            footer="Recording of our training sessions and the use of their content is prohibited. Artificial intelligence news daily."
+        ),
         # machine learning mentioned without any terms
         article(footer="We use machine learning to recommend stories you might like."),
     ],

@@ -1,4 +1,5 @@
-"""Statements in a page's words that reserve or grant AI use: "may not be used to train artificial
+"""Statements in a page's words that reserve or grant AI use (reservations in English, German, French,
+Spanish, Italian, Portuguese and Dutch; grants in the first four): "may not be used to train artificial
 intelligence", "text and data mining is reserved (Art. 4(3) DSM Directive)", "Text- und Data-Mining ...
 vorbehalten (§ 44b UrhG)", "la fouille de textes et de données ... est réservée", "prohibida la minería de
 textos", and grants ("you may use this content to train AI models").
@@ -28,19 +29,24 @@ GATE_WORDS = (
     "data mining", "text and data", "text & data", "tdm", "künstliche", "ki-", " ki ", "(ki)", "data-mining",
     "44b", "intelligence artificielle", "fouille", " ia ", "(ia)", "inteligencia artificial", "minería",
     "mineria", "apprentissage automatique", "aprendizaje automático", "maschinelles lernen",
+    "intelligenza artificiale", "estrazione di t", "estrazione di d", "inteligência artificial", "mineração",
+    "kunstmatige intelligentie", "datamining",
 )  # fmt: skip
 _AI = (
     r"(?:artificial intelligence|\bai\b|machine[- ]learning|(?:large )?language models?|\bllms?\b|generative"
     r"|künstliche\w* intelligenz|\bki\b|maschinell\w* lern|intelligence artificielle|\bia\b"
-    r"|apprentissage automatique|inteligencia artificial|aprendizaje automático)"
+    r"|apprentissage automatique|inteligencia artificial|aprendizaje automático|intelligenza artificiale"
+    r"|inteligência artificial|kunstmatige intelligentie)"
 )
-_TRAIN = r"(?:\btrain\w*|\btraining|\bentra[iî]n\w*|\bentrena\w*|\btrainier\w*|ki-training)"
+_TRAIN = r"(?:\btrain\w*|\btraining|\bentra[iî]n\w*|\bentrena\w*|\btrainier\w*|ki-training|\baddestra\w*|\btreina\w*)"
 _TDM = (
     r"(?:text(?:-| and | & | und )data[- ]mining|\btdm\b|data[- ]mining|fouille de (?:textes|données)"
-    r"|miner[ií]a de (?:textos|datos)|text- und data-mining)"
+    r"|miner[ií]a de (?:textos|datos)|text- und data-mining|estrazione di (?:testi|testo|dati)"
+    r"|mineração de (?:textos|dados)|tekst- en datamining|\bdatamining)"
 )
 _NEG = (
-    r"(?:\bnot\b|\bno\b|\bnicht\b|\bkein\w*|\bpas\b|\bni\b|\bnunca\b|\bwithout\b|\bohne\b|\bsans\b|\bsin\b)"
+    r"(?:\bnot\b|\bno\b|\bnicht\b|\bkein\w*|\bpas\b|\bni\b|\bnunca\b|\bwithout\b|\bohne\b|\bsans\b|\bsin\b"
+    r"|\bnon\b|\bnão\b|\bniet\b|\bgeen\b)"
 )
 _ALL_AI = ("ai-train", "ai-input")
 # (rule, pattern, uses) for reservations, then grants; each matched against one sentence, lower-cased.
@@ -57,6 +63,12 @@ _RESERVE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("fr-interdit", rf"\b(?:interdi\w*|pas autorisé\w*|ne (?:peu\w+|doi\w+) pas être utilisé\w*)\b[^.;]{{0,80}}(?:{_TRAIN}|{_AI})", _ALL_AI),
     ("fr-est-interdit", rf"(?:{_TRAIN}|{_AI})[^.;]{{0,80}}\b(?:est|sont) (?:strictement |formellement )?(?:interdite?s?|prohibée?s?)|(?:{_TRAIN}|{_AI})[^.;]{{0,80}}\bn'est pas (?:autorisée?|permise?)", _ALL_AI),
     ("es-reservada", rf"{_TDM}[^.;]{{0,100}}\b(?:reservad[ao]s?|prohibid[ao]s?|excluid[ao]s?)\b|\bprohibid[ao]s?\b[^.;]{{0,60}}{_TDM}", _ALL_AI),
+    ("it-riservata", rf"{_TDM}[^.;]{{0,100}}\b(?:riservat[aoie]|vietat[aoie]|esclus[aoie])\b|\bvietat[aoie]\b[^.;]{{0,60}}{_TDM}", _ALL_AI),
+    ("it-vietato", rf"\b(?:vietat[aoie]|non (?:è |e )?(?:consentit[aoie]|autorizzat[aoie]|permess[aoie])|non pu[oò] essere utilizzat\w*)\b[^.;]{{0,80}}(?:{_TRAIN}|{_AI})|(?:{_TRAIN}|{_AI})[^.;]{{0,80}}\b(?:è|sono) (?:severamente |espressamente )?vietat\w*", _ALL_AI),
+    ("pt-reservada", rf"{_TDM}[^.;]{{0,100}}\b(?:reservad[ao]s?|proibid[ao]s?)\b", _ALL_AI),
+    ("pt-proibido", rf"\b(?:proibid[ao]s?|não (?:é )?(?:permitid\w*|autorizad\w*)|não pode\w* ser utilizad\w*)\b[^.;]{{0,80}}(?:{_TRAIN}|{_AI})|(?:{_TRAIN}|{_AI})[^.;]{{0,80}}\b(?:é|são) (?:expressamente |estritamente )?proibid\w*", _ALL_AI),
+    ("nl-voorbehouden", rf"{_TDM}[^.;]{{0,100}}\b(?:voorbehouden|verboden|uitgesloten)\b", _ALL_AI),
+    ("nl-verboden", rf"\b(?:verboden|niet toegestaan|mag niet|mogen niet)\b[^.;]{{0,80}}(?:{_TRAIN}|{_AI})|(?:{_TRAIN}|{_AI})[^.;]{{0,80}}\b(?:is|zijn) (?:uitdrukkelijk |strikt )?(?:verboden|niet toegestaan)", _ALL_AI),
     ("es-prohibido", rf"\b(?:prohibid[ao]s?|queda prohibid\w*|no (?:se )?(?:permite|autoriza|podrá|puede)\w*)\b[^.;]{{0,80}}(?:{_TRAIN}|{_AI})", _ALL_AI),
 )  # fmt: skip
 _GRANT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -75,9 +87,15 @@ _OBJECT = re.compile(
     r"\b(?:content|contents|material|materials|texts?|articles?|stories|works?|publications?|data|site|website"
     r"|pages?|information|images?|photos?|this|use of|inhalte?|artikel|werke?|beitr\w+|daten|webseite|seiten?"
     r"|angebot\w*|nutzung|verwendung|vervielfältigung|contenus?|œuvres?|données|utilisation|contenidos?"
-    r"|artículos?|textos?|obras?|publicaci\w+|datos|sitio|páginas?|uso|utilizaci\w+)\b"
+    r"|artículos?|textos?|obras?|publicaci\w+|datos|sitio|páginas?|uso|utilizaci\w+|contenut[oi]|articol[oi]"
+    r"|testi|opere?|dati|utilizzo|conteúdos?|artigos?|dados|utilização|inhoud|artikelen|gegevens|gebruik)\b"
 )
-_ABOUT_CONTENT = frozenset({"en-tdm-reserved", "de-vorbehalten", "fr-reservee", "es-reservada"})
+_ABOUT_CONTENT = frozenset(
+    {"en-tdm-reserved", "de-vorbehalten", "fr-reservee", "es-reservada", "it-riservata", "pt-reservada",
+     "nl-voorbehouden"}
+)  # fmt: skip
+# Training means AI training only when the sentence names AI, a model or mining ("staff training" does not).
+_ABOUT_AI = re.compile(rf"{_AI}|{_TDM}|\bmod(?:el|èle|elo|ello)s?\b|\bmodelle?n?\b|\bmodelli\b|\balgorithm")
 _TRAINING = re.compile(_TRAIN)
 _MINING = re.compile(_TDM)
 # The article body counts only when the sentence speaks of this content.
@@ -87,7 +105,9 @@ _THIS_CONTENT = re.compile(
     r"|\bdiese[rsmn]? (?:inhalte?|artikel|website|seite|beitrag|text|publikation|angebot)|\bunsere[rn]? (?:inhalte|artikel|website)"
     r"|\b(?:ce|cet|cette|ces) (?:contenus?|articles?|site|publications?|textes?|pages?)|\bnos (?:contenus|articles)"
     r"|\b(?:este|esta|estos|estas) (?:contenidos?|artículos?|sitio|web|páginas?|publicaci\w+|textos?)"
-    r"|\bnuestros (?:contenidos|artículos)"
+    r"|\bnuestros (?:contenidos|artículos)|\bquest[oa] (?:contenuto|articolo|sito|pagina|pubblicazione)"
+    r"|\bi nostri contenuti|\b(?:este|esta) (?:conteúdo|artigo|site|página|publicação)|\bnossos conteúdos"
+    r"|\bdeze (?:inhoud|website|site|pagina|publicatie)|\bdit artikel|\bonze (?:inhoud|artikelen|website)"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _NEVER = frozenset({Zone.COMMENTS, Zone.ASIDE, Zone.NAV, Zone.HTML_COMMENT})
@@ -117,6 +137,8 @@ def _read_sentence(sentence: str, block: TextBlock) -> list[tuple[str, str, str]
     lower = " " + sentence.lower() + " "
     in_body = block.zone is Zone.MAIN or (block.in_article and block.zone is not Zone.FOOTER)
     if in_body and not _THIS_CONTENT.search(lower):
+        return []
+    if not _ABOUT_AI.search(lower):
         return []
     names_object = bool(_OBJECT.search(lower))
     for rule, pattern, uses in _RESERVES:
