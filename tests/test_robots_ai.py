@@ -148,8 +148,7 @@ EMPTY_DISALLOW = "User-agent: GPTBot\nDisallow:\n"
         ),  # digit: "ai"
         ("Disallow: /\nUser-agent: GPTBot\nAllow: /\n", "GPTBot", True, "named", True, 3, "Allow: /"),
         ("User-agent: GPTBot\r\nDisallow: /\r\n", "GPTBot", False, "named", True, 2, "Disallow: /"),  # CRLF
-        # protego decodes %7E; the line finder does not: the verdict stands, the user-agent line is the evidence
-        ("User-agent: GPTBot\nDisallow: /%7Eed/\n", "GPTBot", False, "named", True, 1, ""),
+        ("User-agent: GPTBot\nDisallow: /%7Eed/\n", "GPTBot", False, "named", True, 2, "Disallow: /%7Eed/"),
     ],
 )
 def test_token_decision(
