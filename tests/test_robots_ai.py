@@ -147,12 +147,14 @@ EMPTY_DISALLOW = "User-agent: GPTBot\nDisallow:\n"
             "Disallow: /",
         ),  # digit: "ai"
         ("Disallow: /\nUser-agent: GPTBot\nAllow: /\n", "GPTBot", True, "named", True, 3, "Allow: /"),
+        ("User-agent: GPTBot\r\nDisallow: /\r\n", "GPTBot", False, "named", True, 2, "Disallow: /"),  # CRLF
+        ("User-agent: GPTBot\nDisallow: /%7Eed/\n", "GPTBot", False, "named", True, 2, "Disallow: /%7Eed/"),
     ],
 )
 def test_token_decision(
     text: str, token: str, allowed: bool, group: str, stated: bool, line: int, rule: str
 ) -> None:
-    decision = _decision(text, token)
+    decision = _decision(text, token, "https://news.example/~ed/story" if "%7E" in text else PAGE)
     assert (decision.allowed, decision.group, decision.stated, decision.line, decision.rule) == (
         allowed, group, stated, line, rule,
     )  # fmt: skip
@@ -230,6 +232,14 @@ def test_find_robots_lines_keeps_line_numbers_groups_and_path_scope() -> None:
 )
 def test_lines_for_select_the_group_and_the_longest_path(url: str, token: str, lines: list[int]) -> None:
     assert [x.line for x in lines_for(AIPREF, url, token)] == lines
+
+
+def test_path_scoped_content_signal_and_lines_outside_groups() -> None:
+    """Content-Signal takes the same optional path; a line before any User-agent belongs to no group."""
+    text = "Content-Usage: train-ai=y\nUser-agent: *\nContent-Signal: ai-train=no\nContent-Signal: /open/ ai-train=yes\n"
+    assert [x.line for x in lines_for(text, "https://news.example/open/a")] == [4]
+    assert [x.line for x in lines_for(text, "https://news.example/closed/a")] == [3]
+    assert find_robots_lines(text)[0].agents == ()
 
 
 def test_a_line_between_user_agent_lines_belongs_to_the_whole_group() -> None:

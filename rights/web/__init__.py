@@ -4,5 +4,7 @@
 - `crawl/`: the frontier, politeness scheduling, parser processes, persistence and resume;
 - `discover`: sitemaps, feeds, in-site links and the crawl's scope;
 - `robots_txt`: RFC 9309 decisions; `guard`: which addresses may be connected to;
+- `robots_ai`: what robots.txt says about AI use of a page (per AI crawler token, Content-Usage, Content-Signal,
+  RSL `License:`); `ai_crawlers`: the AI crawler list (policies/crawlers/ai-crawlers.toml);
 - `target`: the URL or file a command was asked to read; `models`: `Fetched`, `CrawlSummary`.
 """

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from rights.models import Evidence, Zone
 from rights.signals.ai_models import AiSignal, Unreadable
@@ -162,7 +162,8 @@ def _pattern(pattern: str) -> re.Pattern[str]:
 
 
 def _matches(pattern: str, path: str) -> bool:
-    return _pattern(pattern or "/").match(path) is not None
+    """RFC 9309 matching (`*`, `$`), percent-encoding decoded on both sides (`/%7Eed/` matches `/~ed/`)."""
+    return _pattern(unquote(pattern or "/")).match(unquote(path)) is not None
 
 
 def _selected(groups: list[_Group], token: str) -> tuple[str, list[_Group]]:
