@@ -63,6 +63,9 @@ class SiteReader:
                 body = fetched.content
                 self._files[url] = (fetched.status, body, "too large" if len(body) > limit else "")
             except FetchError as exc:
+                if exc.reason == "too_large":
+                    self._files[url] = (200, b"", "too large")
+                    return self._files[url]
                 status = int(exc.detail) if exc.reason == "http_status" and exc.detail.isdigit() else 0
                 self._files[url] = (
                     status,
