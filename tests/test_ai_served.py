@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -224,3 +225,15 @@ def test_cli_check_ai_train_on_loopback(site: SiteServer, monkeypatch: pytest.Mo
         result = CliRunner().invoke(app, ["check", URL, "--use", "ai-train", "--allow-private"])
     assert result.exit_code == 1, result.output
     assert result.stdout.startswith("PERMISSION REQUIRED: ai-train use of Tide tables")
+
+
+def test_the_docs_example_is_what_check_prints(site: SiteServer, settings: Settings) -> None:
+    """docs/ai-usage.md shows this verdict; every line it shows must be a line check prints."""
+    robots = "User-agent: GPTBot\nDisallow: /\n\nUser-agent: *\nAllow: /\n"
+    with served(site, {"/robots.txt": _text(robots), "/stories/tides.html": _page()}):
+        printed = verdict_table(api.check(URL, use="ai-train", settings=settings)).splitlines()
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "ai-usage.md").read_text(encoding="utf-8")
+    example = doc.split("A page whose robots.txt disallows GPTBot", 1)[1].split("```")[1].strip().splitlines()
+    assert example and all(line in printed for line in example), [
+        line for line in example if line not in printed
+    ]

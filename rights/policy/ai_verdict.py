@@ -69,6 +69,14 @@ def _ai_rule(policies: PolicySet, policy: Policy | None, use: str) -> Rule | Non
     return None
 
 
+def _licence_of(policies: PolicySet, policy: Policy | None) -> Policy | None:
+    """The licence behind the governing terms: the licence itself, or the one a publisher's policy extends."""
+    if policy is None:
+        return None
+    base = policy if policy.kind == "license" else policies.chain(policy)[0]
+    return base if base.kind == "license" and base.id != DEFAULT_POLICY else None
+
+
 def _licence_terms(policy: Policy, use: str) -> tuple[str, list[Condition]]:
     """What a licence lets an automated use do, and on which conditions."""
     lid = policy.id
@@ -158,7 +166,8 @@ def evaluate_ai(chain: Sequence[Link], policies: PolicySet, use: str, usage: AiU
     warnings.extend(f"not read: {what}" for what in usage.not_read)
     preference = usage.preference(use)
     conditions: list[Condition] = []
-    licence_allows = policy is not None and policy.kind == "license" and policy.id != DEFAULT_POLICY
+    licence = _licence_of(policies, policy)
+    licence_allows = licence is not None
     rule = _ai_rule(policies, policy, use)
     if preference == "disallowed":
         verdict = "not_allowed" if use == "search" else "permission_required"
@@ -190,9 +199,10 @@ def evaluate_ai(chain: Sequence[Link], policies: PolicySet, use: str, usage: AiU
         if rule.params.get("contact"):
             conditions.append(Condition("contact", f"contact {rule.params['contact']}", rule.params["contact"],
                                         rule.status, rule.source))  # fmt: skip
-    elif licence_allows and policy is not None:
-        verdict, conditions = _licence_terms(policy, use)
-        steps.append(Step(f"Governing terms: {policy.name} ({reason}); a licence to the public covers "
+    elif licence is not None and policy is not None:
+        verdict, conditions = _licence_terms(licence, use)
+        via = "" if licence is policy else f", whose terms are those of {licence.name}"
+        steps.append(Step(f"Governing terms: {policy.name} ({reason}){via}; a licence to the public covers "
                           f"{use_words(use)} on its conditions."))  # fmt: skip
         if preference == "allowed" and verdict == "allowed_with_conditions" and not conditions:
             verdict = "allowed"
@@ -202,9 +212,14 @@ def evaluate_ai(chain: Sequence[Link], policies: PolicySet, use: str, usage: AiU
         if preference == "allowed":
             verdict = "allowed" if not conditions or use == "search" else verdict
             steps.append(Step(f"The page or its site says {use_words(use)} is welcome."))
-    line = build_attribution(None, credits, conditions, use="excerpt") if use != "search" else None
-    if line is None and use != "search":
+    credited = use == "ai-input" or any(c.kind == "credit_author" for c in conditions)
+    line = build_attribution(None, credits, conditions, use="excerpt") if credited else None
+    if line is None and credited:
         warnings.append(NO_CREDIT_LINE)
+    if policy is not None and policy.id == DEFAULT_POLICY:
+        policy = (
+            None  # no licence: the law's default, explained in the steps (not the quotation policy's file)
+        )
     return Verdict(
         verdict=verdict,
         use=use,
