@@ -8,10 +8,11 @@ import pytest
 from rights.models import Zone
 from rights.page.metadata import article_title
 from rights.page.models import TextBlock
-from rights.policy.credit import Credits, build_attribution, license_name, person_name
+from rights.policy.credit import Credits, build_attribution, person_name
 from rights.policy.models import Rule
 from rights.policy.sentences import first_sentence, notice_sentence, sentences
 from rights.policy.verdict import conditions_for
+from rights.signals.license_names import license_name
 
 
 @pytest.mark.parametrize(

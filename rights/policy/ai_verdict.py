@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from rights.models import Condition
 from rights.policy import PolicySet
 from rights.policy.chain import Link
-from rights.policy.credit import build_attribution, license_name
+from rights.policy.credit import build_attribution
 from rights.policy.models import Policy, Rule, Step, Verdict
 from rights.policy.verdict import (
     DEFAULT_POLICY,
@@ -41,6 +41,7 @@ from rights.policy.verdict import (
     notice_holder,
 )
 from rights.signals.ai_models import AI_USES, AiSignal, AiUsage
+from rights.signals.license_names import license_name
 
 TDM_RESERVATION = "https://eur-lex.europa.eu/eli/dir/2019/790/oj"  # Art. 4(3)
 CC_AI_FAQ = "https://creativecommons.org/faq/#artificial-intelligence-and-cc-licenses"

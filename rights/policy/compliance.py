@@ -119,7 +119,7 @@ def _link_original(original_url: str | None, homepage_ok: bool) -> Callable[[Con
 
 
 def _license(original: Signals) -> Callable[[Condition, Page], Finding]:
-    from rights.policy.credit import license_name
+    from rights.signals.license_names import license_name
 
     def check(condition: Condition, copy: Page) -> Finding:
         lic = original.license

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from rights.models import Condition, Evidence
 from rights.policy import PolicySet
 from rights.policy.chain import Link
-from rights.policy.credit import Credits, build_attribution, license_name, person_name
+from rights.policy.credit import Credits, build_attribution, person_name
 from rights.policy.models import Hop, Policy, Rule, Step, Verdict
 from rights.policy.schema import CONDITION_KINDS
 from rights.policy.sentences import first_sentence, notice_sentence
 from rights.signals.common import fold
+from rights.signals.license_names import license_name
 from rights.urls import host_of, registrable_domain
 
 DEFAULT_POLICY = "all-rights-reserved"

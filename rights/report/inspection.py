@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from rights.models import Evidence, plain
 from rights.page.models import Page
-from rights.policy.credit import license_name
 from rights.signals.ai_models import AiUsage
 from rights.signals.ai_usage import USE_NAMES
+from rights.signals.license_names import license_name
 from rights.signals.models import Signals
 
 if TYPE_CHECKING:

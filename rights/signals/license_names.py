@@ -244,3 +244,30 @@ def find_names(text: str) -> list[NamedLicense]:
                 found.append(NamedLicense(kind, "1.0", None, match.start(), stop))
                 taken.append((match.start(), stop))
     return sorted(found, key=lambda n: n.start)
+
+
+_OTHER_NAMES = (
+    ("gfdl", "GNU Free Documentation License"),
+    ("ogl-uk", "Open Government Licence"),
+    ("etalab", "Licence Ouverte / Open Licence"),
+)
+
+
+def license_name(license_id: str | None) -> str | None:
+    """`cc-by-nc-nd-4.0` -> `CC BY-NC-ND 4.0`; `cc0-1.0` -> `CC0 1.0`; `pdm-1.0` -> `Public Domain Mark 1.0`;
+    `gfdl-1.3` -> `GNU Free Documentation License 1.3`; `ogl-uk-3.0` -> `Open Government Licence 3.0`."""
+    if not license_id:
+        return None
+    if license_id.startswith("cc0"):
+        return "CC0 " + license_id.split("-", 1)[1]
+    if license_id.startswith("pdm"):
+        return "Public Domain Mark " + license_id.split("-", 1)[1]
+    for prefix, name in _OTHER_NAMES:
+        if license_id.startswith(prefix):
+            version = license_id[len(prefix) :].lstrip("-")
+            return f"{name} {version}".strip()
+    if license_id.startswith("cc-"):
+        parts = license_id[3:].split("-")
+        version = parts.pop() if parts and parts[-1][:1].isdigit() else ""
+        return ("CC " + "-".join(p.upper() for p in parts) + (f" {version}" if version else "")).strip()
+    return license_id

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rights.models import Condition, Evidence, Zone
 from rights.page.models import Page, TextBlock
 from rights.signals.common import PageText, block_evidence, clip, minimal_words
+from rights.signals.license_names import license_name
 from rights.signals.models import License, ReuseTerms
 from rights.signals.terms_languages import DUTCH, FRENCH, ITALIAN, PORTUGUESE, SPANISH
 from rights.signals.terms_phrases import (
@@ -324,7 +325,7 @@ def _from_license(lic: License) -> ReuseTerms:
         return ReuseTerms("permissive", (), None, lic.evidence[:1])
     conditions = [
         Condition("credit_source", "credit the author and source"),
-        Condition("name_license", f"name and link the licence ({lic.id})"),
+        Condition("name_license", f"name the licence, {license_name(lic.id)}, and link to it"),
     ]
     for element in lic.code.split("-"):
         if element in _LICENSE_CONDITIONS:
