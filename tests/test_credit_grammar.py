@@ -52,6 +52,10 @@ FAMILIES = [
      "This essay is adapted from a lecture first given at the Harbour Institute and published by Saltmarsh Press.",
      "Saltmarsh Press"),
     ("written for", "en", "This post was written for Open Fields Review.", "Open Fields Review"),
+    ("later publication", "en",
+     "This essay was first delivered as a talk at the Quay Society and later published by Lantern Review.",
+     "Lantern Review"),
+    ("later publication", "en", "The piece was subsequently published in Harbour Quarterly.", "Harbour Quarterly"),
     ("distributed by", "en", "Distributed by Tribune Content Agency.", "Tribune Content Agency"),
     ("print issue", "en", "This article appeared in the March 2019 issue of Harbour Quarterly.", "Harbour Quarterly"),
     ("comes from", "en", "This story is from Upland Policy Institute.", "Upland Policy Institute"),
@@ -106,6 +110,7 @@ FAMILIES = [
 
 # (trap, line, rejected kind or None when nothing at all may be found)
 TRAPS = [
+    ("a person who later published", "Ana Ruiz later published a book on tides with Saltmarsh Press.", None),
     ("a picture credit", "Photo courtesy of Jane Roe.", None),
     ("a bare courtesy credit for a person", "Courtesy of Andrew Field", "image_credit"),
     ("a reprint shop in the footer", "Reprints & Permissions", None),

@@ -68,7 +68,9 @@ def _alt(parts: tuple[str, ...]) -> str:
 
 ENGLISH = Grammar(
     lang="en",
-    manners=("originally", "originaly", "first", "initially", "previously", "earlier", "formerly"),
+    manners=(
+        "originally", "originaly", "first", "initially", "previously", "earlier", "formerly", "later", "subsequently",
+    ),
     origin_verbs=(
         "published", "appeared", "ran", "run", "posted", "printed", "written", "broadcast", "aired", "featured",
         "released", "seen", "syndicated", "issued", "carried", "delivered", "presented",
@@ -85,7 +87,7 @@ ENGLISH = Grammar(
         r"by (?:special )?arrangement with", r"under (?:an? )?(?:licen[cs]e|agreement|arrangement) (?:from|with)",
         r"through (?:an? )?(?:agreement|arrangement|partnership) with",
     ),
-    words=("originally", "originaly", "first", "initially", "previously", "earlier", "formerly"),
+    words=("originally", "originaly", "first", "initially", "previously", "earlier", "formerly", "later", "subsequently"),
     reuse_words=(
         "republi", "re-publi", "repost", "re-post", "reprint", "re-print", "cross", "reproduced", "syndicated",
         "reblog", "re-blog", "shared", "distributed", "reused", "re-used", "used", "posted",
