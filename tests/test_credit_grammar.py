@@ -243,3 +243,31 @@ def test_a_picture_credit_in_the_byline_is_not_a_wire_story() -> None:
 def test_a_wire_story_on_the_agencys_own_site_is_not_republished() -> None:
     found = signals(article("HARBOR CITY (Reuters) - Fees rose."), url="https://www.reuters.com/markets/x")
     assert not found.republication.is_republication
+
+
+# An aggregator's byline: the outlet named as a link to the story on the outlet's own site.
+BYLINE_LINKS = [
+    ('Ana Ruiz<br><a href="https://www.harbourledger.example/2024/05/14/ferry-fares/">Harbour Ledger</a><br>'
+     "Tue, 14 May 2024", "Harbour Ledger"),
+    ('By Tom Reed | <a href="https://thequayreport.example/news/ferry-fares-rise">The Quay Report</a>',
+     "The Quay Report"),
+    ('<a href="https://saltmarsh.example/stories/ferry-fares">Saltmarsh</a> · 3 min read', "Saltmarsh"),
+]  # fmt: skip
+BYLINE_LINK_TRAPS = [
+    'By <a href="https://twitter.com/anaruiz/status/1">Ana Ruiz</a>',  # a social profile
+    'By <a href="https://harbourledger.example/authors/ana-ruiz/">Harbour Ledger</a>',  # a person's page
+    'By Ana Ruiz, <a href="https://harbourledger.example/">Harbour Ledger</a>',  # a home page, not a story
+    'By <a href="https://news.example.org/2024/05/other-story">News Example</a>',  # the page's own site
+    'By <a href="https://www.anaruiz.example/2024/05/notes">Notes on ferries</a>',  # text is not the site's name
+]
+
+
+@pytest.mark.parametrize(("byline", "origin"), BYLINE_LINKS)
+def test_an_aggregator_byline_links_the_outlets_story(byline: str, origin: str) -> None:
+    rep = signals(article(byline=byline)).republication
+    assert rep.is_republication and rep.origin_name == origin and rep.origin_url and "/" in rep.origin_url[8:]
+
+
+@pytest.mark.parametrize("byline", BYLINE_LINK_TRAPS)
+def test_a_byline_link_that_is_not_an_outlets_story_is_no_credit(byline: str) -> None:
+    assert not signals(article(byline=byline)).republication.is_republication

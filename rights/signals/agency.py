@@ -10,6 +10,7 @@ is an agency's story on its own site. Agencies are named by the names table (`ri
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from rights.models import Zone
 from rights.page.models import Page, TextBlock
@@ -209,6 +210,49 @@ def bylines(page: Page, sink: Sink) -> None:
             link = link_for(page, block, outlet, 0)
             url = link.url if link is not None and fold(outlet) in fold(link.text + " " + link.url) else None
         sink.accept("republished", outlet, url, evidence, 2, 10_000)
+
+
+# Where a byline link goes that is not a story on another outlet: people's and topics' pages, social networks.
+_NOT_A_STORY = re.compile(
+    r"/(?:authors?|people|profiles?|users?|staff|contributors?|writers?|tags?|topics?|category|categories)/", re.I
+)
+_SOCIAL = frozenset(
+    {"twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com", "youtube.com", "t.co", "t.me",
+     "mastodon.social", "threads.net", "bsky.app", "wikipedia.org", "medium.com", "substack.com", "google.com"}
+)  # fmt: skip
+
+
+def _key(text: str) -> str:
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
+def byline_story_links(page: Page, sink: Sink) -> None:
+    """An aggregator's byline names the outlet as a link to the story on the outlet's own site: "Name /
+    <a href="https://outlet.example/2020/05/14/story/">The Outlet</a> / date". The link's text must be the
+    outlet's name as its address spells it ("The Outlet" for theoutlet.example), the address a story (a path,
+    not a home page, a person's or a topic's page), on another site than the page's own."""
+    own = registrable_domain(page.url or page.canonical or page.og_url or "")
+    if not own:
+        return
+    for link in page.links:
+        if link.zone is not Zone.BYLINE or link.tag != "a" or link.block is None:
+            continue
+        name = " ".join(link.text.split())
+        if not 3 <= len(name) <= 60 or len(name.split()) > 6 or not name[:1].isupper():
+            continue
+        domain = registrable_domain(link.url)
+        if not domain or domain == own or domain in _SOCIAL:
+            continue
+        path = urlsplit(link.url).path
+        story = "/" in path.strip("/") or "-" in path  # "/2020/05/story/", "/story-title"
+        if len(path.strip("/")) < 8 or not story or _NOT_A_STORY.search(path):
+            continue
+        label = _key(domain.split(".")[0])
+        name_key = _key(re.sub(r"^the\s+", "", name, flags=re.I))
+        if not name_key or not (label == name_key or label == "the" + name_key or label.startswith(name_key)):
+            continue
+        block = page.blocks[link.block]
+        sink.accept("republished", name, link.url, block_evidence(block, "byline-story-link"), 2, 10_000)
 
 
 def outlet_wire(text: str) -> wires.Wire | None:
