@@ -271,3 +271,32 @@ def test_an_aggregator_byline_links_the_outlets_story(byline: str, origin: str) 
 @pytest.mark.parametrize("byline", BYLINE_LINK_TRAPS)
 def test_a_byline_link_that_is_not_an_outlets_story_is_no_credit(byline: str) -> None:
     assert not signals(article(byline=byline)).republication.is_republication
+
+
+def _portal(bar: str) -> str:
+    return f"<table><tr><td>{bar}</td></tr><tr><td>14.05.2024 09:30</td></tr></table>" + article()
+
+
+@pytest.mark.parametrize(
+    ("bar", "origin"),
+    [
+        ("Business Wire · Latest news · Archive · Print", "Business Wire"),
+        ("PR Newswire | Aktuelle Nachrichten | Archiv", "PR Newswire"),
+        ("GlobeNewswire » Company news", "GlobeNewswire"),
+    ],
+)
+def test_a_portals_source_bar_names_the_wire(bar: str, origin: str) -> None:
+    rep = signals(_portal(bar)).republication
+    assert rep.is_republication and rep.origin_name == origin
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "Reuters · AP · AFP · dpa",  # a menu of sources, no credit
+        "Markets · Business Wire · Archive",  # a wire that is not the bar's head
+        "Latest news · Archive · Print",  # no wire
+    ],
+)
+def test_a_menu_of_sources_is_no_credit(bar: str) -> None:
+    assert not signals(_portal(bar)).republication.is_republication

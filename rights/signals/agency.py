@@ -214,7 +214,8 @@ def bylines(page: Page, sink: Sink) -> None:
 
 # Where a byline link goes that is not a story on another outlet: people's and topics' pages, social networks.
 _NOT_A_STORY = re.compile(
-    r"/(?:authors?|people|profiles?|users?|staff|contributors?|writers?|tags?|topics?|category|categories)/", re.I
+    r"/(?:authors?|people|profiles?|users?|staff|contributors?|writers?|tags?|topics?|category|categories)/",
+    re.I,
 )
 _SOCIAL = frozenset(
     {"twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com", "youtube.com", "t.co", "t.me",
@@ -253,6 +254,26 @@ def byline_story_links(page: Page, sink: Sink) -> None:
             continue
         block = page.blocks[link.block]
         sink.accept("republished", name, link.url, block_evidence(block, "byline-story-link"), 2, 10_000)
+
+
+_BAR = re.compile(r"\s*[·•|»]\s*")
+
+
+def source_bar(page: Page, sink: Sink) -> None:
+    """A portal's source bar right above the story: "Business Wire · Latest news · Archive" names the wire the
+    release comes from. Only a bar whose first item is one wire and no other item names a wire (a menu of
+    sources is no credit)."""
+    first = next((i for i, b in enumerate(page.blocks) if b.in_article and b.zone is Zone.MAIN), None)
+    if first is None:
+        return
+    for block in page.blocks[max(0, first - 4) : first]:
+        if len(block.text) > 120 or block.zone in (Zone.NAV, Zone.COMMENTS, Zone.HTML_COMMENT, Zone.META):
+            continue
+        parts = [part for part in _BAR.split(block.text.strip()) if part]
+        wire = wires.BY_CREDIT.get(parts[0]) if len(parts) >= 2 else None
+        if wire is None or any(wires.BY_CREDIT.get(part) for part in parts[1:]) or agency_site(page, wire):
+            continue
+        sink.accept(wire.kind, wire_name(wire, parts[0]), None, block_evidence(block, "source-bar"), 2, 9_000)
 
 
 def outlet_wire(text: str) -> wires.Wire | None:

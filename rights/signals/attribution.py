@@ -24,7 +24,14 @@ from rights.page.metadata import ARTICLE_TYPES
 from rights.page.models import Page, TextBlock
 from rights.signals import attribution_phrases as phrases
 from rights.signals import credit_grammar, wires
-from rights.signals.agency import agency_site, byline_story_links, bylines, press_release, wire_block
+from rights.signals.agency import (
+    agency_site,
+    byline_story_links,
+    bylines,
+    press_release,
+    source_bar,
+    wire_block,
+)
 from rights.signals.common import (
     PageText,
     block_evidence,
@@ -460,6 +467,7 @@ def detect_attributions(page: Page, text: PageText | None = None) -> tuple[list[
     _from_text(page, text or PageText(page), sink)
     bylines(page, sink)
     byline_story_links(page, sink)
+    source_bar(page, sink)
     _from_metadata(page, sink)
     _from_canonical(page, sink)
     ranked = sorted(sink.found, key=lambda f: (-f.strength, not f.evidence.in_article, f.order))
