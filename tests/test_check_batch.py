@@ -357,7 +357,7 @@ def test_table_is_the_default(env: Path, tmp_path: Path) -> None:
     page.write_bytes(page_html("ccby", 1))
     result = runner.invoke(app, ["check", "--from", "-", "--quiet"], input=f"{page}\n")
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[1].startswith("allowed_with_conditions")
+    assert result.stdout.splitlines()[1].startswith("allowed with conditions")
     assert result.stderr == ""
 
 

@@ -53,6 +53,16 @@ def batch_rows(items: Sequence[BatchItem]) -> list[dict[str, str]]:
     return [batch_row(item) for item in sorted(items, key=lambda item: item.index)]
 
 
+# How a verdict reads in a table or a tally (CSV and JSON keep the values programs compare).
+_VERDICT_WORDS = {
+    "allowed": "allowed",
+    "allowed_with_conditions": "allowed with conditions",
+    "permission_required": "permission required",
+    "not_allowed": "not allowed",
+    "unknown": "unknown",
+}
+
+
 def render_csv(rows: Sequence[dict[str, str]]) -> str:
     """A header row, then one row per target (RFC 4180 quoting; a cell a spreadsheet would run gets a `'`)."""
     out = io.StringIO()
@@ -72,7 +82,12 @@ def render_markdown(rows: Sequence[dict[str, str]]) -> str:
     """A Markdown table, every cell escaped (pipes included), then the tally."""
     columns = [c for c in COLUMNS if c != "holder_url"]
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines.extend("| " + " | ".join(md(row[c]) for c in columns) + " |" for row in rows)
+    lines.extend(
+        "| "
+        + " | ".join(md(_VERDICT_WORDS.get(row[c], row[c]) if c == "verdict" else row[c]) for c in columns)
+        + " |"
+        for row in rows
+    )
     return "\n".join([*lines, "", tally(rows)]) + "\n"
 
 
@@ -82,7 +97,8 @@ def render_table(rows: Sequence[dict[str, str]]) -> str:
     for row in rows:
         terms = shorten(row["terms"], 32)
         lines.append(
-            f"{row['verdict']:<24} {terms:<32} {shorten(row['holder'], 22) or '-':<22} {row['target']}"
+            f"{_VERDICT_WORDS.get(row['verdict'], row['verdict']):<24} {terms:<32} "
+            f"{shorten(row['holder'], 22) or '-':<22} {row['target']}"
         )
         if row["error"]:
             lines.append(f"  {clean(row['error'])}")
@@ -92,7 +108,7 @@ def render_table(rows: Sequence[dict[str, str]]) -> str:
 def tally(rows: Sequence[dict[str, str]]) -> str:
     """`200 checked: 67 allowed, ..., 1 unknown`."""
     counts = Counter(row["verdict"] for row in rows)
-    parts = [f"{counts[v]} {v}" for v in VERDICT_ORDER if counts[v]]
+    parts = [f"{counts[v]} {_VERDICT_WORDS.get(v, v)}" for v in VERDICT_ORDER if counts[v]]
     return f"{len(rows)} checked: " + ", ".join(parts)
 
 
