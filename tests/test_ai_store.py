@@ -1,0 +1,117 @@
+"""AI-usage preferences stored by crawls: each page's own (headers and tags) in `pages.ai_usage`, each site's
+(robots.txt, tdmrep.json, RSL) once per run in `site_ai`, the `ai_preferences` and `ai_preference_changes`
+views, `rights report --ai` and the change between two runs; served by real HTTP servers on loopback into real
+SQLite files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from rights.config import Settings
+from rights.store import open_store
+from rights.web.crawl import run_crawl
+from tests.sitesrv import SiteServer
+
+HOST = "norobots.crawl.test"
+ORIGIN = f"http://{HOST}"
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+TEXT = {"Content-Type": "text/plain"}
+HOME = (
+    b"<!doctype html><html><head><title>Harbour notes</title></head><body><article><h1>Harbour notes</h1>"
+    b'<p>The ferry runs twice a day.</p><a href="/story.html">A story</a></article></body></html>'
+)
+STORY = b"<!doctype html><html><head><title>A story</title></head><body><p>Gulls and tides.</p></body></html>"
+OPEN_ROBOTS = b"User-agent: *\nAllow: /\n"
+GPT_ROBOTS = b"User-agent: GPTBot\nDisallow: /\n\nUser-agent: *\nAllow: /\n"
+
+
+@contextmanager
+def served(site: SiteServer, robots: bytes) -> Iterator[None]:
+    """The site: a home page that links to a story carrying `X-Robots-Tag: noai`, and `robots`."""
+    with ExitStack() as stack:
+        stack.enter_context(site.route(HOST, "/robots.txt", headers=TEXT, body=robots))
+        stack.enter_context(site.route(HOST, "/", headers=HTML, body=HOME))
+        stack.enter_context(
+            site.route(HOST, "/story.html", headers={**HTML, "X-Robots-Tag": "noai"}, body=STORY)
+        )
+        yield
+
+
+def _online(settings: Settings) -> Settings:
+    return replace(settings, offline=False, robots_ttl=0)  # robots.txt read afresh by each run
+
+
+def _rows(db: Path, sql: str) -> list[dict[str, object]]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(row) for row in conn.execute(sql).fetchall()]
+    finally:
+        conn.close()
+
+
+def _crawl(settings: Settings) -> int:
+    with open_store(settings.database()) as store:
+        return run_crawl([ORIGIN + "/"], settings, store).run_id
+
+
+def test_a_crawl_stores_the_pages_tags_and_the_sites_robots_groups(
+    site: SiteServer, settings: Settings
+) -> None:
+    """robots.txt disallowing GPTBot is the site's ai-train reservation; `X-Robots-Tag: noai` the story's."""
+    settings = _online(settings)
+    with served(site, GPT_ROBOTS):
+        run_id = _crawl(settings)
+    db = settings.database()
+    story = _rows(db, f"SELECT ai_usage FROM pages WHERE url = '{ORIGIN}/story.html'")[0]
+    usage = json.loads(str(story["ai_usage"]))
+    assert usage["ai-train"] == "disallowed" and usage["ai-input"] == "disallowed"
+    assert {s["family"] for s in usage["signals"]} == {"robots_meta"}
+    assert usage["signals"][0]["where"].startswith("HTTP header X-Robots-Tag")
+    home = json.loads(str(_rows(db, f"SELECT ai_usage FROM pages WHERE url = '{ORIGIN}/'")[0]["ai_usage"]))
+    assert home == {"search": "not stated", "ai-input": "not stated", "ai-train": "not stated"}
+    [reading] = _rows(db, "SELECT * FROM site_ai")
+    assert reading["origin"] == ORIGIN and reading["run_id"] == run_id and reading["complete"] == 1
+    assert reading["ai_train"] == "disallowed" and reading["search"] == "not stated"
+    signals = json.loads(str(reading["signals"]))
+    gpt = next(s for s in signals if "GPTBot" in s["detail"])
+    assert gpt["where"] == "robots.txt line 2" and gpt["evidence"]["text"] == "Disallow: /"
+    assert "robots.txt line 2" in str(reading["summary"])
+    [view] = _rows(db, "SELECT * FROM ai_preferences")
+    assert view["origin"] == ORIGIN and view["ai_train"] == "disallowed" and view["complete"] == 1
+    assert len(site.requests(host=HOST, path="/robots.txt")) == 1  # the crawl's robots.txt, read once
+    assert len(site.requests(host=HOST, path="/.well-known/tdmrep.json")) == 1
+
+
+def test_an_offline_crawl_records_that_the_site_was_not_read(site: SiteServer, settings: Settings) -> None:
+    settings = replace(settings, offline=True)
+    with served(site, GPT_ROBOTS):
+        _crawl(settings)
+    [reading] = _rows(settings.database(), "SELECT * FROM site_ai")
+    assert reading["complete"] == 0 and reading["ai_train"] == "not stated"
+    assert "not read (offline)" in json.loads(str(reading["not_read"]))[0]
+    assert not site.requests(host=HOST, path="/.well-known/tdmrep.json")
+    story = _rows(settings.database(), f"SELECT ai_usage FROM pages WHERE url = '{ORIGIN}/story.html'")[0]
+    assert json.loads(str(story["ai_usage"]))["ai-train"] == "disallowed"  # the page's own tags still count
+
+
+def test_a_change_between_two_runs_is_a_row_of_ai_preference_changes(
+    site: SiteServer, settings: Settings
+) -> None:
+    settings = _online(settings)
+    with served(site, OPEN_ROBOTS):
+        _crawl(settings)
+    with served(site, b"User-agent: *\nDisallow: /private/\n"):
+        _crawl(replace(settings, offline=True))  # not read: no change either way
+    with served(site, GPT_ROBOTS):
+        second = _crawl(settings)
+    changes = _rows(settings.database(), "SELECT * FROM ai_preference_changes")
+    assert [(c["use"], c["change"], c["run_id"]) for c in changes] == [
+        ("ai-train", "not stated -> disallowed", second)
+    ]
+    assert "GPTBot" in str(changes[0]["signals"])
