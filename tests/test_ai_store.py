@@ -5,6 +5,8 @@ SQLite files."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -12,6 +14,10 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from rights.cli import app
 from rights.config import Settings
 from rights.store import open_store
 from rights.web.crawl import run_crawl
@@ -28,6 +34,7 @@ HOME = (
 STORY = b"<!doctype html><html><head><title>A story</title></head><body><p>Gulls and tides.</p></body></html>"
 OPEN_ROBOTS = b"User-agent: *\nAllow: /\n"
 GPT_ROBOTS = b"User-agent: GPTBot\nDisallow: /\n\nUser-agent: *\nAllow: /\n"
+runner = CliRunner()
 
 
 @contextmanager
@@ -115,3 +122,83 @@ def test_a_change_between_two_runs_is_a_row_of_ai_preference_changes(
         ("ai-train", "not stated -> disallowed", second)
     ]
     assert "GPTBot" in str(changes[0]["signals"])
+
+
+def _cli(args: list[str], db: Path, code: int = 0) -> str:
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == code, result.output
+    return result.stdout
+
+
+def test_report_ai_lists_a_sites_preferences_with_their_signals_and_changes(
+    site: SiteServer, settings: Settings
+) -> None:
+    settings = _online(settings)
+    with served(site, OPEN_ROBOTS):
+        _crawl(settings)
+    with served(site, GPT_ROBOTS):
+        _crawl(settings)
+    db = settings.database()
+    table = _cli(["report", "--ai", HOST], db)
+    assert f"{ORIGIN}  read " in table
+    assert "AI training: disallowed" in table and "search: not stated" in table
+    assert "robots.txt line 2: GPTBot: Disallow: / (a group names GPTBot) (reserves)" in table
+    assert f"{ORIGIN}: ai-train not stated -> disallowed (robots.txt line 2: GPTBot: Disallow: /" in table
+    data = json.loads(_cli(["report", "--ai", "--format", "json"], db))
+    [entry] = data["sites"]
+    assert entry["preferences"]["ai-train"] == "disallowed" and entry["complete"] is True
+    assert [(c["use"], c["old"], c["new"]) for c in data["changes"]] == [
+        ("ai-train", "not stated", "disallowed")
+    ]
+    rows = list(csv.DictReader(io.StringIO(_cli(["report", "--ai", "-f", "csv"], db))))
+    assert {(r["kind"], r["use"], r["preference"]) for r in rows} >= {
+        ("preference", "ai-train", "disallowed"),
+        ("change", "ai-train", "disallowed"),
+    }
+    markdown = _cli(["report", "--ai", "-f", "markdown"], db)
+    assert (
+        "| AI training | disallowed | robots.txt line 2: GPTBot: Disallow: / (a group names GPTBot) (reserves) |"
+        in markdown
+    )
+    assert (
+        "unknown format 'html' for --ai"
+        in runner.invoke(app, ["report", "--ai", "-f", "html", "--db", str(db)]).output
+    )
+    assert (
+        "no AI-usage reading of other.example"
+        in runner.invoke(app, ["report", "--ai", "other.example", "--db", str(db)]).output
+    )
+
+
+def test_report_ai_says_when_the_site_was_not_read(site: SiteServer, settings: Settings) -> None:
+    settings = replace(settings, offline=True)
+    with served(site, GPT_ROBOTS):
+        _crawl(settings)
+    table = _cli(["report", "--ai"], settings.database())
+    assert "(the site's files were not read: nothing is known)" in table
+    assert "not read (offline)" in table and "Changes since the previous reading: none" in table
+
+
+def test_the_watchlist_reports_a_site_that_starts_reserving_ai_training(
+    site: SiteServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RIGHTS_OFFLINE")
+    monkeypatch.setenv("RIGHTS_ROBOTS_TTL", "0")
+    path = tmp_path / "rights.toml"
+    path.write_text(f'[settings]\ndelay = 0.0\n\n[[audit]]\nsite = "{ORIGIN}/"\nmax_pages = 5\n')
+    db = tmp_path / "rights.db"
+    args = ["crawl", "--watchlist", str(path), "--db", str(db), "--allow-private"]
+    for entry in site.resolve:
+        args += ["--resolve", entry]
+    with served(site, OPEN_ROBOTS):
+        first = runner.invoke(app, args)
+    assert "AI-usage preference changed" not in first.output, first.output
+    with served(site, GPT_ROBOTS):
+        second = runner.invoke(app, args)
+    assert (
+        f"AI-usage preference changed: {ORIGIN}: ai-train not stated -> disallowed (robots.txt line 2: GPTBot:"
+        in second.output
+    ), second.output
+    with served(site, GPT_ROBOTS):
+        third = runner.invoke(app, [*args, "--format", "json"])
+    assert json.loads(third.stdout)["ai_changes"] == []  # unchanged since: nothing to report
