@@ -170,11 +170,20 @@ def test_report_ai_lists_a_sites_preferences_with_their_signals_and_changes(
     )
 
 
-def test_report_ai_says_when_the_site_was_not_read(site: SiteServer, settings: Settings) -> None:
-    settings = replace(settings, offline=True)
+def test_report_ai_says_when_the_site_was_not_read(
+    site: SiteServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`rights crawl --offline` fetches the pages but not the site's AI-usage files, and says so."""
+    monkeypatch.delenv("RIGHTS_OFFLINE")
+    db = tmp_path / "rights.db"
+    args = ["crawl", f"{ORIGIN}/", "--offline", "--allow-private", "--delay", "0", "--quiet"]
+    for entry in site.resolve:
+        args += ["--resolve", entry]
     with served(site, GPT_ROBOTS):
-        _crawl(settings)
-    table = _cli(["report", "--ai"], settings.database())
+        _cli(args, db)
+    assert not site.requests(host=HOST, path="/.well-known/tdmrep.json")
+    assert site.requests(host=HOST, path="/story.html")
+    table = _cli(["report", "--ai"], db)
     assert "(the site's files were not read: nothing is known)" in table
     assert "not read (offline)" in table and "Changes since the previous reading: none" in table
 
