@@ -211,3 +211,31 @@ def test_the_watchlist_reports_a_site_that_starts_reserving_ai_training(
     with served(site, GPT_ROBOTS):
         third = runner.invoke(app, [*args, "--format", "json"])
     assert json.loads(third.stdout)["ai_changes"] == []  # unchanged since: nothing to report
+
+
+def test_report_since_last_names_a_site_whose_preferences_changed_between_audits(
+    site: SiteServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RIGHTS_OFFLINE")
+    monkeypatch.setenv("RIGHTS_ROBOTS_TTL", "0")
+    db = tmp_path / "rights.db"
+    args = ["audit", f"{ORIGIN}/", "--allow-private", "--delay", "0"]
+    for entry in site.resolve:
+        args += ["--resolve", entry]
+    with served(site, OPEN_ROBOTS):
+        _cli(args, db)
+    assert "AI-usage" not in _cli(["report", "--since", "last"], db)  # one audit: nothing to compare
+    with served(site, GPT_ROBOTS):
+        _cli(args, db)
+    table = _cli(["report", "--since", "last"], db)
+    assert "AI-usage preferences changed since the previous audit: 1" in table
+    assert f"{ORIGIN}: ai-train not stated -> disallowed (robots.txt line 2: GPTBot" in table
+    data = json.loads(_cli(["report", "--since", "last", "-f", "json"], db))
+    assert [(c["origin"], c["use"], c["new"]) for c in data["ai_changes"]] == [
+        (ORIGIN, "ai-train", "disallowed")
+    ]
+    html = _cli(["report", "--since", "last", "-f", "html"], db)
+    assert 'id="ai-changes"' in html and "not stated &rarr; <strong>disallowed</strong>" in html
+    assert "## AI-usage preferences changed since the previous audit" in _cli(
+        ["report", "--since", "last", "-f", "markdown"], db
+    )

@@ -18,27 +18,11 @@ from datetime import UTC, datetime
 from itertools import pairwise
 from typing import Any
 
+from rights.auditing.models import AiChange
 from rights.errors import UsageError
 from rights.signals.ai_models import AI_USES
 from rights.store import Store
 from rights.store.aiprefs import COLUMNS
-
-
-@dataclass(frozen=True, slots=True)
-class AiChange:
-    """One use whose preference changed between two readings of an origin."""
-
-    origin: str
-    use: str
-    old: str
-    new: str
-    because: str  # the signals that made the change, in words
-    previous_at: str
-    changed_at: str
-    run_id: int | None
-
-    def line(self) -> str:
-        return f"{self.origin}: {self.use} {self.old} -> {self.new} ({self.because})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +114,20 @@ def ai_report(store: Store, *, site: str | None = None, since: str | None = None
             if previous is not None:
                 changes.extend(changes_between(previous, complete[-1]))
     return AiReport(tuple(sites), tuple(changes), since)
+
+
+def changes_during(store: Store, started_at: str, finished_at: str | None) -> list[AiChange]:
+    """The preference changes brought by the complete readings made between `started_at` and `finished_at`
+    (an audit run: its site and the sites its posts cite), each against the origin's previous one."""
+    by_origin: dict[str, list[dict[str, Any]]] = {}
+    for row in store.site_ai_readings(complete=True):
+        by_origin.setdefault(row["origin"], []).append(row)
+    changes: list[AiChange] = []
+    for origin in sorted(by_origin):
+        for before, after in pairwise(by_origin[origin]):
+            if after["read_at"] >= started_at and (finished_at is None or after["read_at"] <= finished_at):
+                changes.extend(changes_between(before, after))
+    return changes
 
 
 def last_reading(store: Store) -> int:
