@@ -91,6 +91,10 @@ def test_a_crawl_stores_the_pages_tags_and_the_sites_robots_groups(
     assert "robots.txt line 2" in str(reading["summary"])
     [view] = _rows(db, "SELECT * FROM ai_preferences")
     assert view["origin"] == ORIGIN and view["ai_train"] == "disallowed" and view["complete"] == 1
+    pages = {r["page"]: r for r in _rows(db, "SELECT * FROM page_ai_usage")}
+    assert pages[f"{ORIGIN}/story.html"]["ai_train"] == "disallowed"
+    assert "ai-train disallowed by HTTP header X-Robots-Tag" in str(pages[f"{ORIGIN}/story.html"]["signals"])
+    assert pages[f"{ORIGIN}/"]["ai_train"] == "not stated" and pages[f"{ORIGIN}/"]["signals"] is None
     assert len(site.requests(host=HOST, path="/robots.txt")) == 1  # the crawl's robots.txt, read once
     assert len(site.requests(host=HOST, path="/.well-known/tdmrep.json")) == 1
 
@@ -144,6 +148,10 @@ def test_report_ai_lists_a_sites_preferences_with_their_signals_and_changes(
     assert "AI training: disallowed" in table and "search: not stated" in table
     assert "robots.txt line 2: GPTBot: Disallow: / (a group names GPTBot) (reserves)" in table
     assert f"{ORIGIN}: ai-train not stated -> disallowed (robots.txt line 2: GPTBot: Disallow: /" in table
+    assert (
+        f"Pages read: 2; their own headers and tags: ai-input disallowed on 1 (e.g. {ORIGIN}/story.html);"
+        f" ai-train disallowed on 1 (e.g. {ORIGIN}/story.html)" in table
+    )
     data = json.loads(_cli(["report", "--ai", "--format", "json"], db))
     [entry] = data["sites"]
     assert entry["preferences"]["ai-train"] == "disallowed" and entry["complete"] is True
@@ -239,3 +247,19 @@ def test_report_since_last_names_a_site_whose_preferences_changed_between_audits
     assert "## AI-usage preferences changed since the previous audit" in _cli(
         ["report", "--since", "last", "-f", "markdown"], db
     )
+
+
+def test_a_failing_site_reading_is_recorded_and_the_crawl_goes_on(
+    site: SiteServer, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(self: object, page_url: str, page: object = None) -> object:
+        raise RuntimeError("reader bug")
+
+    monkeypatch.setattr("rights.web.crawl.run.SiteReader.read", broken)
+    settings = _online(settings)
+    with served(site, GPT_ROBOTS), open_store(settings.database()) as store:
+        summary = run_crawl([ORIGIN + "/"], settings, store)
+    assert summary.status == "done" and summary.fetched == 2
+    [reading] = _rows(settings.database(), "SELECT * FROM site_ai")
+    assert reading["complete"] == 0 and reading["error"] == "RuntimeError: reader bug"
+    assert "(RuntimeError: reader bug)" in json.loads(str(reading["not_read"]))[0]

@@ -40,6 +40,8 @@ class SitePreferences:
     unreadable: tuple[dict[str, Any], ...] = ()
     not_read: tuple[str, ...] = ()
     error: str = ""
+    pages_read: int = 0  # stored pages of the origin whose own headers and tags were read
+    page_preferences: tuple[tuple[str, str, int, str], ...] = ()  # (use, preference, pages, one of them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,12 @@ def _previous(readings: list[dict[str, Any]], current: dict[str, Any], since: st
     return earlier[-1] if earlier else None
 
 
+def _pages(store: Store, origin: str) -> tuple[int, tuple[tuple[str, str, int, str], ...]]:
+    counts = store.page_ai_counts(origin)
+    read = counts.pop(("", ""))[0]
+    return read, tuple((use, pref, n, example) for (use, pref), (n, example) in sorted(counts.items()))
+
+
 def ai_report(store: Store, *, site: str | None = None, since: str | None = None) -> AiReport:
     """Each origin's latest reading (of `site`, or of every site) and its changes since an earlier one."""
     since = since or "last"
@@ -106,7 +114,7 @@ def ai_report(store: Store, *, site: str | None = None, since: str | None = None
         sites.append(SitePreferences(
             origin, latest["site"] or "", latest["read_at"], latest["run_id"], bool(latest["complete"]),
             _preferences(latest), tuple(latest["signals"]), tuple(latest["conflicts"]),
-            tuple(latest["unreadable"]), tuple(latest["not_read"]), latest["error"] or "",
+            tuple(latest["unreadable"]), tuple(latest["not_read"]), latest["error"] or "", *_pages(store, origin),
         ))  # fmt: skip
         complete = [r for r in rows if r["complete"]]
         if complete:

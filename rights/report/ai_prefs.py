@@ -34,6 +34,12 @@ def _signals(site: SitePreferences, use: str) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
+def _pages_line(site: SitePreferences) -> str:
+    """What the site's stored pages say for themselves (headers and tags)."""
+    said = [f"{use} {pref} on {n} (e.g. {example})" for use, pref, n, example in site.page_preferences]
+    return f"Pages read: {site.pages_read}; their own headers and tags: {'; '.join(said) or 'nothing stated'}"
+
+
 def _status(site: SitePreferences) -> str:
     return "" if site.complete else " (the site's files were not read: nothing is known)"
 
@@ -48,6 +54,7 @@ def render_table(report: AiReport) -> str:
         lines += [f"  Conflict: {c}" for c in site.conflicts]
         lines += [f"  Unreadable: {u.get('where')}: {u.get('reason')}" for u in site.unreadable]
         lines += [f"  Not read: {what}" for what in site.not_read]
+        lines.append(f"  {_pages_line(site)}")
         lines.append("")
     if not report.sites:
         lines.append("No AI-usage reading in this database; `rights crawl` or `rights audit` a site first.")
@@ -77,8 +84,7 @@ def render_markdown(report: AiReport) -> str:
         lines.append("")
         lines += [f"- Conflict: {md(c)}" for c in site.conflicts]
         lines += [f"- Not read: {md(what)}" for what in site.not_read]
-        if site.conflicts or site.not_read:
-            lines.append("")
+        lines += [f"- {md(_pages_line(site))}", ""]
     lines += [f"## {md(_changes_heading(report).rstrip(':'))}", ""]
     lines += [f"- {md(change.line())}" for change in report.changes] or ["None."]
     return "\n".join(lines) + "\n"

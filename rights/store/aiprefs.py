@@ -72,5 +72,23 @@ class AiPrefs(Connection):
                 row[key] = json.loads(row[key]) if row[key] else []
         return rows
 
+    def page_ai_counts(self, origin: str) -> dict[tuple[str, str], tuple[int, str]]:
+        """Over the stored pages of `origin` whose own AI-usage was read: (use, preference) -> (pages, one
+        of them), for the preferences their headers and tags state."""
+        counts: dict[tuple[str, str], tuple[int, str]] = {}
+        rows = self.query(
+            "SELECT url, ai_usage FROM pages WHERE ai_usage IS NOT NULL AND (url = ? OR url LIKE ?) ORDER BY url",
+            (origin, origin + "/%"),
+        )
+        for row in rows:
+            usage = json.loads(row["ai_usage"])
+            for use in AI_USES:
+                preference = usage.get(use, "not stated")
+                if preference != "not stated":
+                    count, example = counts.get((use, preference), (0, row["url"]))
+                    counts[(use, preference)] = (count + 1, example)
+        counts[("", "")] = (len(rows), "")  # pages read
+        return counts
+
 
 __all__ = ["COLUMNS", "AiPrefs", "site_of", "summary_of"]

@@ -277,6 +277,19 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "run_id": "the crawl run that read it",
         },
     ),
+    "page_ai_usage": (
+        "Each crawled page's own search, AI-input and AI-training preferences, from its headers and tags.",
+        {
+            "page": _PAGE,
+            "title": "the page's title",
+            "search": "the page's own preference for indexing for search: allowed, disallowed or not stated",
+            "ai_input": "its own preference for use as input to AI answers, retrieval or grounding",
+            "ai_train": "its own preference for training AI models",
+            "signals": "the signals behind them in one line: use, preference, where (header, tag), what it says",
+            "read_at": "when the page was last read (UTC)",
+            "run_id": "the crawl run that last read it",
+        },
+    ),
     "ai_preference_changes": (
         "Each change of a site's search or AI-use preference between two complete readings.",
         {

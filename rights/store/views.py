@@ -8,7 +8,8 @@ answer a rights editor's questions in plain columns, for Datasette, sqlite-utils
 - `open_findings`: what the latest audit of each site found, with both URLs and the share copied;
 - `rights_changes`: each change of a page's licence, reuse terms or copyright holder between two readings;
 - `ai_preferences`: each site's latest search / AI-input / AI-training preferences, with the signals behind them;
-- `ai_preference_changes`: each change of a site's preference for a use between two complete readings.
+- `ai_preference_changes`: each change of a site's preference for a use between two complete readings;
+- `page_ai_usage`: each crawled page's own preferences (its headers and tags), with the signals.
 
 `pages_fts` indexes the stored pages' titles and text (FTS5, external content, the layout sqlite-utils'
 `enable_fts(..., create_triggers=True)` makes, so Datasette offers its search box). Its triggers are written
@@ -158,6 +159,22 @@ UNION ALL
 {_AI_CHANGE.format(use="ai-train", column="ai_train")}
 """
 
+_PAGE_AI_USAGE = """
+SELECT
+  p.url AS page,
+  p.title AS title,
+  json_extract(p.ai_usage, '$.search') AS search,
+  json_extract(p.ai_usage, '$."ai-input"') AS ai_input,
+  json_extract(p.ai_usage, '$."ai-train"') AS ai_train,
+  (SELECT group_concat(json_extract(s.value, '$.use') || ' ' || json_extract(s.value, '$.preference') || ' by '
+     || json_extract(s.value, '$.where') || ' (' || json_extract(s.value, '$.detail') || ')', '; ')
+   FROM json_each(p.ai_usage, '$.signals') AS s) AS signals,
+  p.checked_at AS read_at,
+  p.run_id AS run_id
+FROM pages AS p
+WHERE p.ai_usage IS NOT NULL
+"""
+
 VIEWS: dict[str, str] = {
     "page_rights": _PAGE_RIGHTS,
     "latest_verdicts": _LATEST_VERDICTS,
@@ -165,6 +182,7 @@ VIEWS: dict[str, str] = {
     "rights_changes": _RIGHTS_CHANGES,
     "ai_preferences": _AI_PREFERENCES,
     "ai_preference_changes": _AI_PREFERENCE_CHANGES,
+    "page_ai_usage": _PAGE_AI_USAGE,
 }
 
 FTS_TABLE = "pages_fts"

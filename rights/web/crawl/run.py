@@ -180,26 +180,31 @@ class _Run:
 
     async def _read_sites(self) -> None:
         """Each seed origin's AI-usage preferences (robots.txt, tdmrep.json, RSL), read once per run through
-        this crawl's fetcher (robots.txt is the one it obeys) beside the page fetches, and recorded; offline,
-        or when the reading fails, that is what is recorded. Never fatal to the crawl."""
-        for origin in dict.fromkeys(origin_of(seed) for seed in self.seeds):
-            error = ""
-            if self.settings.offline:
-                usage, complete = combine((), (), [f"{origin}: {_SITE_FILES} (offline)"]), False
-            else:
-                try:
-                    site = await SiteReader(self.fetcher).read(origin + "/", None)
-                    usage = combine(site.signals, site.unreadable, site.not_read)
-                    complete = not any(what.startswith(origin + "/robots.txt") for what in site.not_read)
-                except (
-                    Exception
-                ) as exc:  # a reader's bug must not stop the crawl: it is this reading's failure
-                    error = f"{type(exc).__name__}: {exc}"[:500]
-                    usage, complete = combine((), (), [f"{origin}: {_SITE_FILES} ({error})"]), False
-            with self.store.unit():
-                self.store.save_site_ai(
-                    origin, self.run_id, usage_record(usage), complete=complete, error=error
-                )
+        this crawl's fetcher (robots.txt is the one it obeys) beside the page fetches, up to `concurrency`
+        origins at once, and recorded; offline, or when the reading fails, that is what is recorded. Never
+        fatal to the crawl."""
+        slots = asyncio.Semaphore(max(1, self.settings.concurrency))
+
+        async def read(origin: str) -> None:
+            async with slots:
+                await self._read_site(origin)
+
+        await asyncio.gather(*(read(o) for o in dict.fromkeys(origin_of(seed) for seed in self.seeds)))
+
+    async def _read_site(self, origin: str) -> None:
+        error = ""
+        if self.settings.offline:
+            usage, complete = combine((), (), [f"{origin}: {_SITE_FILES} (offline)"]), False
+        else:
+            try:
+                site = await SiteReader(self.fetcher).read(origin + "/", None)
+                usage = combine(site.signals, site.unreadable, site.not_read)
+                complete = not any(what.startswith(origin + "/robots.txt") for what in site.not_read)
+            except Exception as exc:  # a reader's bug must not stop the crawl: it is this reading's failure
+                error = f"{type(exc).__name__}: {exc}"[:500]
+                usage, complete = combine((), (), [f"{origin}: {_SITE_FILES} ({error})"]), False
+        with self.store.unit():
+            self.store.save_site_ai(origin, self.run_id, usage_record(usage), complete=complete, error=error)
 
     async def _loop(self) -> None:
         self.attempted = self.store.frontier_pages_attempted(self.key)
