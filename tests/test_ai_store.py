@@ -152,6 +152,12 @@ def test_report_ai_lists_a_sites_preferences_with_their_signals_and_changes(
         f"Pages read: 2; their own headers and tags: ai-input disallowed on 1 (e.g. {ORIGIN}/story.html);"
         f" ai-train disallowed on 1 (e.g. {ORIGIN}/story.html)" in table
     )
+    old = _cli(["report", "--ai", "--since", "2000-01-01"], db)  # no reading that old: nothing to compare
+    assert "Changes since the last reading before 2000-01-01: none" in old
+    assert (
+        "takes 'last' or a date"
+        in runner.invoke(app, ["report", "--ai", "--since", "May", "--db", str(db)]).output
+    )
     data = json.loads(_cli(["report", "--ai", "--format", "json"], db))
     [entry] = data["sites"]
     assert entry["preferences"]["ai-train"] == "disallowed" and entry["complete"] is True
