@@ -37,7 +37,6 @@ from rights.page.models import Page
 from rights.signals.ai_models import AI_USES, FAMILIES, AiSignal, AiUsage, Unreadable
 from rights.signals.ai_robots_meta import read_robots_meta
 from rights.signals.ai_tdmrep import TDM_PRIORITY, read_tdm_headers, read_tdm_meta
-from rights.signals.ai_text import detect_ai_statements
 from rights.signals.ai_vocab import read_content_signal, read_content_usage
 from rights.signals.common import PageText, meta_evidence
 
@@ -79,7 +78,9 @@ def read_page_ai(
     add(read_tdm_headers(page.headers))
     add(read_tdm_meta(page))
     signals.extend(read_robots_meta(page))
-    if words:
+    if words:  # imported here: its patterns cost a crawl's parser processes time to compile, for nothing
+        from rights.signals.ai_text import detect_ai_statements
+
         signals.extend(detect_ai_statements(page, text or PageText(page)))
     return signals, unreadable
 
