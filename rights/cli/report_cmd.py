@@ -16,7 +16,7 @@ from rights.cli.common import DB_OPTION, fails_cleanly, settings_with_db
 @fails_cleanly
 def report(
     site: str | None = typer.Argument(
-        None, metavar="[SITE]", help="With --ai: one site (example.org or its address); default every site."
+        None, metavar="SITE", help="With --ai: one site (example.org or its address); default every site."
     ),
     ai: bool = typer.Option(
         False,
