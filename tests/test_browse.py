@@ -50,7 +50,15 @@ def built(sites: SiteServer, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     sites.reset()
     db = tmp_path_factory.mktemp("browse") / "rights.db"
     net = _net(sites, db)
-    _ok(["crawl", f"{LEDGER}/", *net])
+    with pytest.MonkeyPatch.context() as env:  # the Ledger's AI preferences read, then changed
+        env.delenv("RIGHTS_OFFLINE", raising=False)
+        env.setenv("RIGHTS_ROBOTS_TTL", "0")
+        _ok(["crawl", f"{LEDGER}/", *net])
+        gptbot = b"User-agent: GPTBot\nDisallow: /\n\nUser-agent: *\nAllow: /\n"
+        with sites.route(
+            "coastline-ledger.test", "/robots.txt", body=gptbot, headers={"Content-Type": "text/plain"}
+        ):
+            _ok(["crawl", f"{LEDGER}/", *net])
     _ok(["audit", f"{BLOG}/", "--format", "json", *net], (1,))
     fixed = (ROOT / "fixtures" / "audit" / "no-credit-fixed.html").read_bytes()
     html = {"Content-Type": "text/html; charset=utf-8"}
@@ -201,11 +209,18 @@ def test_saving_a_page_again_re_indexes_it(tmp_path: Path) -> None:
 
 def test_an_older_database_gains_the_views_and_indexes_its_pages(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    before = [m for m in MIGRATIONS if m[0] != "0008_views_and_search"]
-    with open_store(path, migrations=before) as store:
-        store.save_page(_page("https://news.example.org/a", "Night train", "The sleeper returns."))
+    before = MIGRATIONS[: [name for name, _ in MIGRATIONS].index("0008_views_and_search")]
+    with open_store(path, migrations=before) as store, store.transaction() as conn:  # a page as 0.7 wrote it
+        conn.execute(
+            "INSERT INTO pages (url, final_url, status, fetch_status, fetched_at, title, text)"
+            " VALUES (?, ?, 200, 'ok', '2026-01-01T00:00:00+00:00', 'Night train', 'The sleeper returns.')",
+            ("https://news.example.org/a", "https://news.example.org/a"),
+        )
         assert not store.query("SELECT name FROM sqlite_master WHERE type = 'view'")
     with open_store(path) as store:
+        old = store.get_page("https://news.example.org/a")
+        assert old is not None and old.ai_usage is None  # stored before AI usage was read: not "not stated"
+        assert store.site_ai_readings() == []
         assert {r["name"] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'view'")} == set(
             VIEWS
         )

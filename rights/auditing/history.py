@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from rights.auditing.ai_watch import changes_during
 from rights.auditing.models import AuditReport, ReportFinding
 from rights.errors import UsageError
 from rights.matching.models import Passage
@@ -93,4 +94,7 @@ def build_report(
     sites = tuple(sorted({f.site for f in findings} | {str(current.args.get("site") or "")} - {""}))
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     pages = int(current.counts.get("posts", 0)) if current.counts else 0
-    return AuditReport(current.id, previous.id if previous else None, moment, sites, pages, tuple(findings))
+    changes = changes_during(store, current.started_at, current.finished_at) if previous is not None else []
+    return AuditReport(
+        current.id, previous.id if previous else None, moment, sites, pages, tuple(findings), tuple(changes)
+    )

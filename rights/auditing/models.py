@@ -43,6 +43,23 @@ class ReportFinding:
 
 
 @dataclass(frozen=True, slots=True)
+class AiChange:
+    """One use whose AI-usage preference changed between two readings of a site (see `ai_watch`)."""
+
+    origin: str
+    use: str  # search | ai-input | ai-train
+    old: str  # allowed | disallowed | not stated
+    new: str
+    because: str  # the signals that made the change, in words
+    previous_at: str
+    changed_at: str
+    run_id: int | None
+
+    def line(self) -> str:
+        return f"{self.origin}: {self.use} {self.old} -> {self.new} ({self.because})"
+
+
+@dataclass(frozen=True, slots=True)
 class AuditReport:
     """The findings of one audit run (new, open and fixed ones), ready to render."""
 
@@ -52,3 +69,4 @@ class AuditReport:
     sites: tuple[str, ...]
     pages_checked: int
     findings: tuple[ReportFinding, ...]
+    ai_changes: tuple[AiChange, ...] = ()  # sites read by this audit whose AI-usage preferences changed

@@ -21,7 +21,9 @@ use = "noncommercial"      # optional
 
 A run holds the database's run lock for its whole duration (a second one exits with "already running"), is
 incremental (conditional requests; the stored copy of an unchanged page is reused), survives a kill (the next run
-resumes its crawls), and records every sub-run with its settings and counts.
+resumes its crawls), and records every sub-run with its settings and counts. When a crawled site's AI-usage
+preference for a use changed since its previous reading (robots.txt now disallows GPTBot, a tdmrep.json
+appeared), the run says so, with the signal that changed it (`ai_watch`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from rights.auditing.ai_watch import AiChange, changes_after, last_reading
 from rights.config import Settings, settings_from
 from rights.errors import ConfigError, RightsError
 from rights.policy.models import USES
@@ -159,6 +162,7 @@ class WatchSummary:
     audits: list[dict[str, Any]] = field(default_factory=list)
     feeds: list[dict[str, Any]] = field(default_factory=list)
     articles: list[dict[str, Any]] = field(default_factory=list)
+    ai_changes: list[AiChange] = field(default_factory=list)  # a crawled site's AI-usage preference changed
 
     @property
     def open_findings(self) -> int:
@@ -177,6 +181,7 @@ def run_watchlist(
     """Every entry of the watchlist, under the run lock; each audit, feed and verification is its own run."""
     summary = WatchSummary()
     with store.lock():
+        before = last_reading(store)
         for entry in watchlist.audits:
             summary.audits.append(_audit(entry, settings, store, policies, watchlist.path, progress))
             echo(
@@ -193,6 +198,9 @@ def run_watchlist(
                     f"verify {copy}: {summary.articles[-1]['failed']} failed condition(s)"
                     f" (run {summary.articles[-1]['run_id']})"
                 )
+        for change in changes_after(store, before):
+            summary.ai_changes.append(change)
+            echo(f"AI-usage preference changed: {change.line()}")
     return summary
 
 

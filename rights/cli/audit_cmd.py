@@ -39,6 +39,11 @@ def audit(
     resolve: list[str] = typer.Option(
         [], "--resolve", metavar="HOST=ADDR[:PORT]", help="Fixed name resolution."
     ),
+    offline: bool = typer.Option(
+        False,
+        "--offline",
+        help="Do not read the sites' robots.txt AI rules, tdmrep.json or RSL documents (recorded as not read).",
+    ),
     policies: list[Path] = POLICIES_OPTION,
     db: Any = DB_OPTION,
 ) -> None:
@@ -64,6 +69,8 @@ def audit(
     }
     if allow_private:
         overrides["allow_private"] = True
+    if offline:
+        overrides["offline"] = True
     settings = load_settings(overrides={k: v for k, v in overrides.items() if v is not None})
     progress = Progress(True) if sys.stderr.isatty() else None
     report = api.audit(

@@ -89,6 +89,14 @@ def crawl(
         TableOrJson, typer.Option("--format", "-f", help="Summary format.")
     ] = TableOrJson.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    offline: Annotated[
+        bool,
+        typer.Option(
+            "--offline",
+            help="Do not read the sites' robots.txt AI rules, tdmrep.json or RSL documents for AI-usage "
+            "preferences (recorded as not read); pages are still fetched.",
+        ),
+    ] = False,
     watchlist: Annotated[
         Path | None,
         typer.Option(
@@ -116,6 +124,7 @@ def crawl(
         "max_pages": max_pages, "max_depth": depth, "delay": delay, "concurrency": concurrency, "db_path": db,
         "max_per_host": per_host,
         "resolve": tuple(resolve) if resolve else None, "allow_private": True if allow_private else None,
+        "offline": True if offline else None,
     }  # fmt: skip
     settings = load_settings(overrides=overrides)
     if watchlist is not None:

@@ -1,4 +1,5 @@
-"""`rights report`: what changed since the last audit? New, still open and fixed findings."""
+"""`rights report`: what changed since the last audit? New, still open and fixed findings; with `--ai`, sites'
+AI-usage preferences and their changes."""
 
 from __future__ import annotations
 
@@ -14,6 +15,14 @@ from rights.cli.common import DB_OPTION, fails_cleanly, settings_with_db
 @app.command()
 @fails_cleanly
 def report(
+    site: str | None = typer.Argument(
+        None, metavar="SITE", help="With --ai: one site (example.org or its address); default every site."
+    ),
+    ai: bool = typer.Option(
+        False,
+        "--ai",
+        help="Sites' search / AI-input / AI-training preferences and what changed, not findings.",
+    ),
     run: int | None = typer.Option(
         None, "--run", metavar="ID", help="Report this audit run (default: the last)."
     ),
@@ -31,17 +40,18 @@ def report(
     ),
     db: Any = DB_OPTION,
 ) -> None:
-    """Findings grouped by site and post, marked new, still open or fixed compared with an earlier run."""
-    from rights.auditing.history import build_report
+    """Findings grouped by site and post, marked new, still open or fixed compared with an earlier run; with
+    --ai, each site's AI-usage preferences with the signals behind them and their changes."""
     from rights.errors import UsageError
-    from rights.report.audit import FORMATS, render
     from rights.store import open_settings_store
 
-    if format not in FORMATS:
-        raise UsageError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if site is not None and not ai:
+        raise UsageError("a SITE is read only with --ai (findings are chosen with --run or --since)")
+    if ai and run is not None:
+        raise UsageError("--run chooses an audit run; with --ai, use --since last|DATE")
     store = open_settings_store(settings_with_db(db), create=False)
     try:
-        text = render(build_report(store, run_id=run, since=since), format)
+        text = _ai_report(store, site, since, format) if ai else _audit_report(store, run, since, format)
     finally:
         store.close()
     if output is None:
@@ -51,3 +61,20 @@ def report(
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(output)  # never a half-written report
     typer.echo(f"wrote {output}")
+
+
+def _audit_report(store: Any, run: int | None, since: str | None, format: str) -> str:
+    from rights.auditing.history import build_report
+    from rights.errors import UsageError
+    from rights.report.audit import FORMATS, render
+
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    return render(build_report(store, run_id=run, since=since), format)
+
+
+def _ai_report(store: Any, site: str | None, since: str | None, format: str) -> str:
+    from rights.auditing.ai_watch import ai_report
+    from rights.report.ai_prefs import render
+
+    return render(ai_report(store, site=site, since=since), format)

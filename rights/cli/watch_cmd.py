@@ -16,6 +16,7 @@ def run_watch(path: Path, settings: Settings, output: str, quiet: bool) -> int:
     from rights.auditing.watchlist import load_watchlist, run_watchlist, watch_settings
     from rights.cli.common import emit_json
     from rights.cli.progress import Progress
+    from rights.models import plain
     from rights.policy import load_policies
     from rights.store import open_settings_store
 
@@ -41,6 +42,7 @@ def run_watch(path: Path, settings: Settings, output: str, quiet: bool) -> int:
                 "audits": [{k: v for k, v in a.items() if k != "hashes"} for a in summary.audits],
                 "feeds": summary.feeds,
                 "articles": summary.articles,
+                "ai_changes": [plain(change) for change in summary.ai_changes],
             }
         )
     else:

@@ -89,6 +89,13 @@ def report_dict(report: AuditReport) -> dict[str, Any]:
             "by_site": summary.by_site,
         },
         "findings": [finding_dict(f) for f in sorted_findings(report)],
+        "ai_changes": [
+            {
+                k: getattr(c, k)
+                for k in ("origin", "use", "old", "new", "because", "previous_at", "changed_at")
+            }
+            for c in report.ai_changes
+        ],
     }
 
 

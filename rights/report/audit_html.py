@@ -64,6 +64,21 @@ def badge(state: str) -> str:
     return f'<span class="badge badge-{escape(state)}"><span aria-hidden="true">{icon}</span> {escape(label)}</span>'
 
 
+def _ai_changes(report: AuditReport) -> str:
+    """The sites whose AI-usage preferences changed since the previous audit (nothing when none did)."""
+    if not report.ai_changes:
+        return ""
+    items = "".join(
+        f"<li><strong>{escape(c.origin)}</strong>: {escape(c.use)} {escape(c.old)} &rarr; "
+        f'<strong>{escape(c.new)}</strong> <span class="muted">({escape(c.because)})</span></li>'
+        for c in report.ai_changes
+    )
+    return (
+        '<section class="ai-changes" aria-labelledby="ai-changes"><h2 id="ai-changes">AI-usage preferences '
+        f"changed since the previous audit</h2><ul>{items}</ul></section>"
+    )
+
+
 def _summary(report: AuditReport) -> str:
     summary = summarize(report)
     states = list(summary.by_state)
@@ -214,7 +229,9 @@ def render_html(report: AuditReport) -> str:
         f"<style>{CSS}</style>\n</head>\n<body>\n"
         f'<header class="top"><h1>Audit report</h1><p class="sites">{escape(sites)}</p>'
         f'<p class="muted">{escape(meta)}</p></header>\n'
-        f"<main>{_summary(report)}{_toc(groups, summary.by_site)}\n" + "\n".join(body) + "\n</main>\n"
+        f"<main>{_summary(report)}{_ai_changes(report)}{_toc(groups, summary.by_site)}\n"
+        + "\n".join(body)
+        + "\n</main>\n"
         '<footer class="bottom muted">Made by rights. Copied words are marked in both texts.</footer>\n'
         "</body></html>\n"
     )

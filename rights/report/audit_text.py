@@ -94,6 +94,9 @@ def render_table(report: AuditReport) -> str:
         lines.append(f"  {kind_label(kind):<{width}}  {counts['total']:>4}  ({counts_line(counts)})")
     for group in group_by_site(report):
         lines.extend(_site_lines(group, summary.by_site[group.site]))
+    if report.ai_changes:
+        lines.append(f"AI-usage preferences changed since the previous audit: {len(report.ai_changes)}")
+        lines += [f"  {clean(change.line())}" for change in report.ai_changes]
     return "\n".join(lines) + "\n"
 
 
@@ -203,4 +206,7 @@ def render_markdown(report: AuditReport) -> str:
         lines += [f"## {md(group.site)}", "", md(counts[0].upper() + counts[1:]) + ".", ""]
         for post in group.posts:
             lines += _md_post(post)
+    if report.ai_changes:
+        lines += ["## AI-usage preferences changed since the previous audit", ""]
+        lines += [f"- {md(change.line())}" for change in report.ai_changes]
     return "\n".join(lines).rstrip("\n") + "\n"

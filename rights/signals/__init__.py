@@ -1,55 +1,20 @@
 """Detectors: pure functions over a `Page`, each returning values with evidence.
 
 `detect_signals(page)` runs them all and chooses the primary value of each: the republication origin, the
-licence that covers the article, the copyright notice and the reuse terms.
+licence that covers the article, the copyright notice and the reuse terms (`detect`). It loads on first use,
+so that a crawl's parser process can read a page's AI-usage signals (`ai_usage`) without importing every
+detector.
 """
 
 from __future__ import annotations
 
-from rights.page.models import Page
-from rights.signals.attribution import detect_attributions
-from rights.signals.common import PageText
-from rights.signals.copyright import detect_copyrights
-from rights.signals.license import detect_licenses, primary_license
-from rights.signals.models import Republication, Signals
-from rights.signals.terms import detect_terms
+from typing import TYPE_CHECKING
+
+from rights import lazy_attributes
+
+if TYPE_CHECKING:
+    from rights.signals.detect import detect_signals
+
+__getattr__ = lazy_attributes(__name__, {"detect_signals": "rights.signals.detect"})
 
 __all__ = ["detect_signals"]
-
-_KIND = {
-    "republished": "republished",
-    "wire": "wire",
-    "press_release": "press_release",
-    "canonical_only": "canonical_only",
-}
-
-
-def detect_signals(page: Page) -> Signals:
-    """All detectors over one page."""
-    text = PageText(page)
-    attributions, rejected = detect_attributions(page, text)
-    licenses, lic_rejected = detect_licenses(page, text)
-    license, conflicts = primary_license(licenses)
-    copyrights, cr_rejected = detect_copyrights(page, text)
-    terms = detect_terms(page, license, text)
-    top = attributions[0] if attributions and attributions[0].strength >= 2 else None
-    if top is None and attributions:
-        top = attributions[0]
-    republication = (
-        Republication(True, _KIND.get(top.kind, "republished"), top.origin_name, top.origin_url, top.evidence)
-        if top is not None
-        else Republication(False, None, None, None)
-    )
-    if len(page.canonicals) > 1:
-        conflicts.append(f"{len(page.canonicals)} canonical links declared: {', '.join(page.canonicals[:3])}")
-    return Signals(
-        republication=republication,
-        attributions=tuple(attributions),
-        license=license,
-        licenses=tuple(licenses),
-        copyright=copyrights[0] if copyrights else None,
-        copyrights=tuple(copyrights),
-        reuse_terms=terms,
-        rejected=tuple(rejected + lic_rejected + cr_rejected),
-        conflicts=tuple(conflicts),
-    )

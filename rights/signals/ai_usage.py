@@ -29,14 +29,14 @@ train-ai=n ...") and the answer says the reservation decided. Pure.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from rights.models import Evidence, Zone
+from rights.models import Evidence, Zone, plain
 from rights.page.decode import header_value
 from rights.page.models import Page
 from rights.signals.ai_models import AI_USES, FAMILIES, AiSignal, AiUsage, Unreadable
 from rights.signals.ai_robots_meta import read_robots_meta
 from rights.signals.ai_tdmrep import TDM_PRIORITY, read_tdm_headers, read_tdm_meta
-from rights.signals.ai_text import detect_ai_statements
 from rights.signals.ai_vocab import read_content_signal, read_content_usage
 from rights.signals.common import PageText, meta_evidence
 
@@ -48,8 +48,12 @@ USE_NAMES = {
 _NOT_DECIDING = frozenset({"images"})  # scopes listed but not deciding for the page's text
 
 
-def read_page_ai(page: Page, text: PageText | None = None) -> tuple[list[AiSignal], list[Unreadable]]:
-    """Every AI-usage signal the page and its response headers carry (nothing fetched)."""
+def read_page_ai(
+    page: Page, text: PageText | None = None, *, words: bool = True
+) -> tuple[list[AiSignal], list[Unreadable]]:
+    """Every AI-usage signal the page and its response headers carry (nothing fetched). `words=False` leaves
+    out statements in the page's text: the crawl's light parse has no zones to tell the site's terms from an
+    article about them, so it reads headers and tags only."""
     signals: list[AiSignal] = []
     unreadable: list[Unreadable] = []
 
@@ -74,7 +78,10 @@ def read_page_ai(page: Page, text: PageText | None = None) -> tuple[list[AiSigna
     add(read_tdm_headers(page.headers))
     add(read_tdm_meta(page))
     signals.extend(read_robots_meta(page))
-    signals.extend(detect_ai_statements(page, text or PageText(page)))
+    if words:  # imported here: its patterns cost a crawl's parser processes time to compile, for nothing
+        from rights.signals.ai_text import detect_ai_statements
+
+        signals.extend(detect_ai_statements(page, text or PageText(page)))
     return signals, unreadable
 
 
@@ -103,6 +110,17 @@ def combine(
         tuple(unreadable),
         tuple(dict.fromkeys(not_read)),
     )
+
+
+def usage_record(usage: AiUsage) -> dict[str, Any]:
+    """An `AiUsage` as JSON-ready data for the store: the preference per use, then only the lists that hold
+    something (signals with their evidence, conflicts, unreadable sources, sources not read)."""
+    record: dict[str, Any] = dict(usage.preferences)
+    for key, value in (("signals", usage.signals), ("conflicts", usage.conflicts),
+                       ("unreadable", usage.unreadable), ("not_read", usage.not_read)):  # fmt: skip
+        if value:
+            record[key] = plain(value)
+    return record
 
 
 def _tdm_priority(signals: list[AiSignal]) -> tuple[list[AiSignal], list[AiSignal]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rights.config import Settings
+from rights.store.aiprefs import AiPrefs
 from rights.store.browse import Browse
 from rights.store.checks import Checks
 from rights.store.db import Clock, check_database_file, connect, sqlite_errors, utc_now
@@ -15,7 +16,7 @@ from rights.store.robots import Robots
 from rights.store.runs import Runs
 
 
-class Store(Runs, Pages, Frontier, Robots, Checks, Browse):
+class Store(Runs, Pages, Frontier, Robots, Checks, Browse, AiPrefs):
     """An open database. Close it (or use it as a context manager) when done."""
 
     def __enter__(self) -> Store:

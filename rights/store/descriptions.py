@@ -12,6 +12,7 @@ from typing import Any
 
 _PAGE = "the page's address (normalised; a saved file is its file:// URI)"
 _RUN = "the run (see the runs table) that recorded this row"
+_PREF = "the site's preference for {use}: allowed, disallowed or not stated"
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "migrations": (
@@ -56,6 +57,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "text": "the page's visible text, as compared and searched",
             "html": "the body, zlib-compressed",
             "run_id": "the run that stored this copy",
+            "ai_usage": "the page's own search / AI-input / AI-training preferences from its headers and"
+            " tags, with the signals behind them (JSON; empty when the page was stored before they were read)",
         },
     ),
     "pages_fts": (
@@ -166,6 +169,26 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "data": "the whole finding with the copied passages (JSON)",
         },
     ),
+    "site_ai": (
+        "What each site said about search and AI use, read once per origin by every crawl (and audit) run.",
+        {
+            "id": "reading number",
+            "origin": "the site read: scheme://host[:port]",
+            "site": "its registrable domain",
+            "run_id": "the crawl run that read it",
+            "read_at": "when it was read (UTC)",
+            "complete": "1 when the site's files were read; 0 when they were not (offline, unreachable, an error)",
+            "search": _PREF.format(use="indexing for search"),
+            "ai_input": _PREF.format(use="use as input to AI answers, retrieval or grounding"),
+            "ai_train": _PREF.format(use="training AI models"),
+            "summary": "the signals behind the preferences, in one line",
+            "signals": "every signal with where it was read, what it says and its evidence (JSON)",
+            "conflicts": "disagreements between signals and how they were settled (JSON)",
+            "unreadable": "sources found but not readable: broken XML, invalid syntax, too large (JSON)",
+            "not_read": "sources that were not read, and why (JSON)",
+            "error": "the error that stopped the reading, if any",
+        },
+    ),
     "page_rights": (
         "The latest rights reading of each page: licence, copyright holder, origin and reuse terms.",
         {
@@ -238,10 +261,55 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "run_id": "the run that read the new value",
         },
     ),
+    "ai_preferences": (
+        "Each site's latest search, AI-input and AI-training preferences, with the signals behind them.",
+        {
+            "origin": "the site: scheme://host[:port]",
+            "site": "its registrable domain",
+            "search": _PREF.format(use="indexing for search"),
+            "ai_input": _PREF.format(use="use as input to AI answers, retrieval or grounding"),
+            "ai_train": _PREF.format(use="training AI models"),
+            "signals": "the signals behind the preferences, in one line (where, what it says)",
+            "conflicts": "disagreements between signals and how they were settled, '; '-separated",
+            "not_read": "sources that were not read, and why, '; '-separated",
+            "complete": "1 when the site's files were read; 0 when they were not (then nothing is known)",
+            "read_at": "when it was read (UTC)",
+            "run_id": "the crawl run that read it",
+        },
+    ),
+    "page_ai_usage": (
+        "Each crawled page's own search, AI-input and AI-training preferences, from its headers and tags.",
+        {
+            "page": _PAGE,
+            "title": "the page's title",
+            "search": "the page's own preference for indexing for search: allowed, disallowed or not stated",
+            "ai_input": "its own preference for use as input to AI answers, retrieval or grounding",
+            "ai_train": "its own preference for training AI models",
+            "signals": "the signals behind them in one line: use, preference, where (header, tag), what it says",
+            "read_at": "when the page was last read (UTC)",
+            "run_id": "the crawl run that last read it",
+        },
+    ),
+    "ai_preference_changes": (
+        "Each change of a site's search or AI-use preference between two complete readings.",
+        {
+            "origin": "the site: scheme://host[:port]",
+            "site": "its registrable domain",
+            "changed_at": "when the new value was read (UTC)",
+            "previous_reading_at": "when the old value was read (UTC)",
+            "use": "search, ai-input or ai-train",
+            "old_value": "the preference before: allowed, disallowed or not stated",
+            "new_value": "the preference after",
+            "change": "old -> new, as one line",
+            "signals": "the signals behind the new reading, in one line",
+            "run_id": "the run that read the new value",
+        },
+    ),
 }
 
 _SORT = {"findings": "found_at", "verdicts": "checked_at", "signals": "checked_at", "runs": "id",
-         "visits": "id", "rights_changes": "changed_at"}  # fmt: skip
+         "visits": "id", "rights_changes": "changed_at", "site_ai": "id",
+         "ai_preference_changes": "changed_at"}  # fmt: skip
 
 
 def datasette_metadata(database: str) -> dict[str, Any]:

@@ -156,6 +156,23 @@ def _browse(db: Database) -> None:
     create_views(db)
 
 
+def _ai_usage(db: Database) -> None:
+    """AI-usage preferences: each crawled page's own (`pages.ai_usage`, JSON) and each site's per crawl run
+    (`site_ai`), and the views over them (`ai_preferences`, `ai_preference_changes`)."""
+    from rights.store.views import create_views
+
+    db.execute("ALTER TABLE pages ADD COLUMN ai_usage TEXT")
+    db.table("site_ai").create(
+        {"id": int, "origin": str, "site": str, "run_id": int, "read_at": str, "complete": int, "search": str,
+         "ai_input": str, "ai_train": str, "summary": str, "signals": str, "conflicts": str, "unreadable": str,
+         "not_read": str, "error": str},
+        pk="id", not_null={"origin", "read_at", "complete"},
+    )  # fmt: skip
+    db.table("site_ai").create_index(["origin", "id"])
+    db.table("site_ai").create_index(["site", "id"])
+    create_views(db)
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_runs", _runs),
     ("0002_pages", _pages),
@@ -165,6 +182,7 @@ MIGRATIONS: list[Migration] = [
     ("0006_fingerprints", _fingerprints),
     ("0007_checks", _checks),
     ("0008_views_and_search", _browse),
+    ("0009_ai_usage", _ai_usage),
 ]
 
 

@@ -31,6 +31,7 @@ class PageRecord:
     html: bytes = b""
     run_id: int | None = None
     html_zlib: bytes = b""  # the body already zlib-compressed (the crawl compresses in its parser process)
+    ai_usage: Mapping[str, Any] | None = None  # the page's own AI-usage preferences (JSON); None: not read
 
 
 @dataclass(frozen=True, slots=True)

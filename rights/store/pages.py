@@ -18,7 +18,7 @@ from rights.store.models import PageRecord
 _PAGE_COLUMNS = (
     "url", "final_url", "status", "fetch_status", "reason", "fetched_at", "checked_at", "etag",
     "last_modified", "content_hash", "content_type", "encoding", "size", "title", "canonical", "metadata",
-    "text", "html", "run_id",
+    "text", "html", "run_id", "ai_usage",
 )  # fmt: skip
 _UPSERT_PAGE = (
     f"INSERT INTO pages ({', '.join(_PAGE_COLUMNS)}) VALUES ({', '.join('?' * len(_PAGE_COLUMNS))})"
@@ -30,11 +30,12 @@ _UPSERT_PAGE = (
 def _page_row(page: PageRecord) -> tuple[Any, ...]:
     html = page.html_zlib or (zlib.compress(page.html, 1) if page.html else None)  # level 1: 4x faster than 6
     metadata = json.dumps(dict(page.metadata), ensure_ascii=False, default=str, sort_keys=True)
+    ai_usage = None if page.ai_usage is None else json.dumps(dict(page.ai_usage), ensure_ascii=False)
     return (
         page.url, page.final_url, page.status, page.fetch_status, page.reason or None, page.fetched_at,
         page.checked_at or page.fetched_at, page.etag, page.last_modified, page.content_hash or None,
         page.content_type or None, page.encoding or None, page.size, page.title, page.canonical, metadata,
-        page.text or None, html, page.run_id,
+        page.text or None, html, page.run_id, ai_usage,
     )  # fmt: skip
 
 
@@ -60,6 +61,7 @@ def page_record(row: Mapping[str, Any], *, with_html: bool = True) -> PageRecord
         text=row["text"] or "",
         html=html,
         run_id=row["run_id"],
+        ai_usage=json.loads(row["ai_usage"]) if row.get("ai_usage") else None,
     )
 
 
@@ -84,15 +86,24 @@ class Pages(Connection):
             ).fetchone()
         return (row[0], row[1], row[2]) if row is not None else (None, None, None)
 
-    def touch_page(self, url: str, *, run_id: int | None, headers: Mapping[str, str] | None = None) -> None:
+    def touch_page(
+        self,
+        url: str,
+        *,
+        run_id: int | None,
+        headers: Mapping[str, str] | None = None,
+        ai_usage: Mapping[str, Any] | None = None,
+    ) -> None:
         """A visit found the stored copy unchanged (304 or same bytes): move `checked_at` (and take any new
-        validators from the response `headers`), keep the content."""
+        validators from the response `headers`, and the page's AI-usage reading when given: its headers may
+        have changed), keep the content."""
         headers = headers or {}
+        usage = None if ai_usage is None else json.dumps(dict(ai_usage), ensure_ascii=False)
         with self.transaction() as conn:
             conn.execute(
                 "UPDATE pages SET checked_at = ?, run_id = ?, etag = coalesce(?, etag),"
-                " last_modified = coalesce(?, last_modified) WHERE url = ?",
-                (self.now(), run_id, headers.get("etag"), headers.get("last-modified"), url),
+                " last_modified = coalesce(?, last_modified), ai_usage = coalesce(?, ai_usage) WHERE url = ?",
+                (self.now(), run_id, headers.get("etag"), headers.get("last-modified"), usage, url),
             )
 
     def count_pages(self) -> int:

@@ -6,7 +6,10 @@ answer a rights editor's questions in plain columns, for Datasette, sqlite-utils
 - `page_rights`: the latest rights reading of each page (licence, copyright holder, origin, terms stance);
 - `latest_verdicts`: the latest verdict for each page and use, with its conditions and credit line;
 - `open_findings`: what the latest audit of each site found, with both URLs and the share copied;
-- `rights_changes`: each change of a page's licence, reuse terms or copyright holder between two readings.
+- `rights_changes`: each change of a page's licence, reuse terms or copyright holder between two readings;
+- `ai_preferences`: each site's latest search / AI-input / AI-training preferences, with the signals behind them;
+- `ai_preference_changes`: each change of a site's preference for a use between two complete readings;
+- `page_ai_usage`: each crawled page's own preferences (its headers and tags), with the signals.
 
 `pages_fts` indexes the stored pages' titles and text (FTS5, external content, the layout sqlite-utils'
 `enable_fts(..., create_triggers=True)` makes, so Datasette offers its search box). Its triggers are written
@@ -112,11 +115,74 @@ UNION ALL
 {_CHANGE.format(what="copyright holder", field="holder")}
 """
 
+_JOINED = "(SELECT group_concat(j.value, '; ') FROM json_each({column}) AS j)"
+
+_AI_PREFERENCES = f"""
+SELECT
+  a.origin AS origin,
+  a.site AS site,
+  a.search AS search,
+  a.ai_input AS ai_input,
+  a.ai_train AS ai_train,
+  a.summary AS signals,
+  {_JOINED.format(column="a.conflicts")} AS conflicts,
+  {_JOINED.format(column="a.not_read")} AS not_read,
+  a.complete AS complete,
+  a.read_at AS read_at,
+  a.run_id AS run_id
+FROM site_ai AS a
+WHERE a.id = (SELECT max(id) FROM site_ai WHERE origin = a.origin)
+"""
+
+# One row per use whose preference differs from the origin's previous complete reading.
+_AI_CHANGE = """
+SELECT origin, site, changed_at, previous_reading_at, '{use}' AS use, old_{column} AS old_value,
+  new_{column} AS new_value, old_{column} || ' -> ' || new_{column} AS change, signals, run_id
+FROM ai_readings WHERE n > 1 AND old_{column} IS NOT new_{column}"""
+
+_AI_PREFERENCE_CHANGES = f"""
+WITH ai_readings AS (
+  SELECT
+    origin, site, read_at AS changed_at, run_id, summary AS signals,
+    row_number() OVER w AS n,
+    lag(read_at) OVER w AS previous_reading_at,
+    lag(search) OVER w AS old_search, search AS new_search,
+    lag(ai_input) OVER w AS old_ai_input, ai_input AS new_ai_input,
+    lag(ai_train) OVER w AS old_ai_train, ai_train AS new_ai_train
+  FROM site_ai WHERE complete = 1
+  WINDOW w AS (PARTITION BY origin ORDER BY id)
+)
+{_AI_CHANGE.format(use="search", column="search")}
+UNION ALL
+{_AI_CHANGE.format(use="ai-input", column="ai_input")}
+UNION ALL
+{_AI_CHANGE.format(use="ai-train", column="ai_train")}
+"""
+
+_PAGE_AI_USAGE = """
+SELECT
+  p.url AS page,
+  p.title AS title,
+  json_extract(p.ai_usage, '$.search') AS search,
+  json_extract(p.ai_usage, '$."ai-input"') AS ai_input,
+  json_extract(p.ai_usage, '$."ai-train"') AS ai_train,
+  (SELECT group_concat(json_extract(s.value, '$.use') || ' ' || json_extract(s.value, '$.preference') || ' by '
+     || json_extract(s.value, '$.where') || ' (' || json_extract(s.value, '$.detail') || ')', '; ')
+   FROM json_each(p.ai_usage, '$.signals') AS s) AS signals,
+  p.checked_at AS read_at,
+  p.run_id AS run_id
+FROM pages AS p
+WHERE p.ai_usage IS NOT NULL
+"""
+
 VIEWS: dict[str, str] = {
     "page_rights": _PAGE_RIGHTS,
     "latest_verdicts": _LATEST_VERDICTS,
     "open_findings": _OPEN_FINDINGS,
     "rights_changes": _RIGHTS_CHANGES,
+    "ai_preferences": _AI_PREFERENCES,
+    "ai_preference_changes": _AI_PREFERENCE_CHANGES,
+    "page_ai_usage": _PAGE_AI_USAGE,
 }
 
 FTS_TABLE = "pages_fts"

@@ -24,6 +24,7 @@ from typing import Any
 
 from rights.config import Settings
 from rights.errors import FetchError
+from rights.signals.ai_usage import combine, usage_record
 from rights.store import Store
 from rights.store.models import FrontierItem
 from rights.urls import check_url, normalize
@@ -39,6 +40,7 @@ from rights.web.crawl.workers import (
 from rights.web.discover import MAX_SITEMAP_DEPTH, Scope, parse_feed, parse_sitemap
 from rights.web.fetch import ANY, HTML, Fetcher, host_key, origin_of
 from rights.web.models import CrawlSummary, Fetched
+from rights.web.site_ai import SiteReader
 
 # Pages are committed in groups of up to GROUP_UNITS, at least every GROUP_AGE seconds; each page is still
 # all-or-nothing (a savepoint), so a kill loses at most the last fraction of a second of pages, never half of
@@ -48,6 +50,7 @@ GROUP_AGE = 0.2
 RESULTS_WAITING = 256  # fetched pages waiting to be processed, at most
 # Reasons that say "not now" about a whole host: its URLs stay queued for a later run.
 HOST_LEVEL = frozenset({"host_deferred", "host_failing", "robots_unreachable", "crawl_delay_too_long"})
+_SITE_FILES = "robots.txt, /.well-known/tdmrep.json and RSL documents not read"
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,12 @@ class _Run:
                 self.fetcher = fetcher
                 if not self.resumed:
                     await self._seed()
-                await self._loop()
+                sites = asyncio.create_task(self._read_sites())
+                try:
+                    await self._loop()
+                    await sites
+                finally:
+                    sites.cancel()
             status = "done"
         except (asyncio.CancelledError, KeyboardInterrupt):
             status = "aborted"
@@ -169,6 +177,34 @@ class _Run:
             sitemaps = list(rules.sitemaps) or [origin + "/sitemap.xml"]
             items += [FrontierItem(normalize(url), 0, "sitemap", "robots.txt") for url in sitemaps]
         self.store.frontier_add(self.key, self._in_scope(items), run_id=self.run_id)  # _loop queues them
+
+    async def _read_sites(self) -> None:
+        """Each seed origin's AI-usage preferences (robots.txt, tdmrep.json, RSL), read once per run through
+        this crawl's fetcher (robots.txt is the one it obeys) beside the page fetches, up to `concurrency`
+        origins at once, and recorded; offline, or when the reading fails, that is what is recorded. Never
+        fatal to the crawl."""
+        slots = asyncio.Semaphore(max(1, self.settings.concurrency))
+
+        async def read(origin: str) -> None:
+            async with slots:
+                await self._read_site(origin)
+
+        await asyncio.gather(*(read(o) for o in dict.fromkeys(origin_of(seed) for seed in self.seeds)))
+
+    async def _read_site(self, origin: str) -> None:
+        error = ""
+        if self.settings.offline:
+            usage, complete = combine((), (), [f"{origin}: {_SITE_FILES} (offline)"]), False
+        else:
+            try:
+                site = await SiteReader(self.fetcher).read(origin + "/", None)
+                usage = combine(site.signals, site.unreadable, site.not_read)
+                complete = not any(what.startswith(origin + "/robots.txt") for what in site.not_read)
+            except Exception as exc:  # a reader's bug must not stop the crawl: it is this reading's failure
+                error = f"{type(exc).__name__}: {exc}"[:500]
+                usage, complete = combine((), (), [f"{origin}: {_SITE_FILES} ({error})"]), False
+        with self.store.unit():
+            self.store.save_site_ai(origin, self.run_id, usage_record(usage), complete=complete, error=error)
 
     async def _loop(self) -> None:
         self.attempted = self.store.frontier_pages_attempted(self.key)
@@ -330,7 +366,10 @@ class _Run:
         unchanged = fetched.status == 304 or old_hash == parsed.content_hash
         with self.store.unit():
             if unchanged:
-                self.store.touch_page(item.url, run_id=self.run_id, headers=fetched.headers)
+                ai_usage = parsed.ai_usage if fetched.status != 304 else None  # a 304 may omit headers
+                self.store.touch_page(
+                    item.url, run_id=self.run_id, headers=fetched.headers, ai_usage=ai_usage
+                )
             else:
                 self.store.save_page(page_record(item.url, fetched, self.run_id, parsed=parsed))
             status = "unchanged" if unchanged else "fetched"

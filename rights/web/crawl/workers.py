@@ -9,8 +9,9 @@ its stdin/stdout, which the event loop reads directly (multiprocessing.Pool rela
 that wait for the GIL behind the busy loop, which made the crawl slower, not faster). With
 `parse_workers = 0` pages are parsed in-process.
 
-A worker returns only what the crawl stores and follows (`Parsed`): title, text, metadata, in-scope links and
-announced feeds, which keeps what crosses the process boundary small.
+A worker returns only what the crawl stores and follows (`Parsed`): title, text, metadata, in-scope links,
+announced feeds and the page's own AI-usage preferences (headers and tags: `read_page_ai(words=False)`), which
+keeps what crosses the process boundary small.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from rights.page import parse_links
+from rights.signals.ai_usage import combine, read_page_ai, usage_record
 from rights.store.models import PageRecord
 from rights.web.discover import Scope, find_feeds, in_site_links
 from rights.web.models import Fetched
@@ -64,12 +66,14 @@ class Parsed:
     feeds: tuple[str, ...] = ()
     content_hash: str = ""  # sha256 of the body
     html_zlib: bytes = b""  # the body, compressed for storage
+    ai_usage: dict[str, Any] = field(default_factory=dict)  # the page's own AI-usage reading (`usage_record`)
 
 
 def parse_for_crawl(job: ParseJob) -> Parsed:
     """Read one page's links, feeds and metadata (runs in a worker process); the full read with zones and
     signals is left to whoever analyses the stored page."""
     page = parse_links(job.body, url=job.url, headers=job.headers, max_bytes=job.max_bytes)
+    signals, unreadable = read_page_ai(page, words=False)  # headers and tags: the light parse has no zones
     metadata = {
         "lang": page.lang, "authors": list(page.authors), "site_name": page.site_name,
         "published": page.published, "og_url": page.og_url, "canonicals": list(page.canonicals),
@@ -86,6 +90,7 @@ def parse_for_crawl(job: ParseJob) -> Parsed:
         feeds=tuple(find_feeds(page)),
         content_hash=hashlib.sha256(job.body).hexdigest(),
         html_zlib=zlib.compress(job.body, 1),
+        ai_usage=usage_record(combine(signals, unreadable)),
     )
 
 
@@ -127,6 +132,7 @@ def page_record(
         html=b"" if parsed.html_zlib else fetched.content,
         html_zlib=parsed.html_zlib,
         run_id=run_id,
+        ai_usage=parsed.ai_usage,
     )
 
 
