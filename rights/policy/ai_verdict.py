@@ -218,9 +218,8 @@ def evaluate_ai(chain: Sequence[Link], policies: PolicySet, use: str, usage: AiU
     if line is None and credited:
         warnings.append(NO_CREDIT_LINE)
     if policy is not None and policy.id == DEFAULT_POLICY:
-        policy = (
-            None  # no licence: the law's default, explained in the steps (not the quotation policy's file)
-        )
+        # no licence: the law's default governs, explained in the steps (not the quotation policy's file)
+        policy = None
     return Verdict(
         verdict=verdict,
         use=use,
