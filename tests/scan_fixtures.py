@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import random
+import zlib
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -179,13 +180,15 @@ class Archive:
 
     def _id(self) -> str:
         self.count += 1
-        return f"<urn:uuid:00000000-0000-4000-8000-{abs(hash(self.name)) % 10**6:06d}{self.count:06d}>"
+        return (
+            f"<urn:uuid:00000000-0000-4000-8000-{zlib.crc32(self.name.encode()) % 10**6:06d}{self.count:06d}>"
+        )
 
     def response(self, uri: str, body: bytes, content_type: str = "text/html; charset=utf-8") -> str:
         headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
         rid = self._id()
         record = self.writer.create_warc_record(
-            uri, "response", payload=io.BytesIO(body), http_headers=headers,
+            uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers,
             warc_headers_dict={"WARC-Record-ID": rid, "WARC-Date": "2026-03-01T12:00:00Z"},
         )  # fmt: skip
         self.writer.write_record(record)
@@ -193,16 +196,18 @@ class Archive:
 
     def conversion(self, uri: str, text: str) -> str:
         rid = self._id()
+        data = text.encode()
         record = self.writer.create_warc_record(
-            uri, "conversion", payload=io.BytesIO(text.encode()), warc_content_type="text/plain",
+            uri, "conversion", payload=io.BytesIO(data), length=len(data), warc_content_type="text/plain",
             warc_headers_dict={"WARC-Record-ID": rid, "WARC-Date": "2026-03-01T12:00:00Z"},
         )  # fmt: skip
         self.writer.write_record(record)
         return rid
 
     def request(self, uri: str) -> None:
+        data = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
         record = self.writer.create_warc_record(
-            uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"),
+            uri, "request", payload=io.BytesIO(data), length=len(data),
             warc_content_type="application/http; msgtype=request",
         )  # fmt: skip
         self.writer.write_record(record)
@@ -220,8 +225,8 @@ def unrelated(seed: int) -> bytes:
     return article_html(f"Unrelated {seed}", prose(100 + seed, 20), "© 2026 Elsewhere").encode()
 
 
-def write_main(path: Path) -> dict[str, str]:
-    """The main archive; returns capture name -> record id."""
+def write_main(path: Path, *, padding: int = 0) -> dict[str, str]:
+    """The main archive (with `padding` more unrelated pages at its end); returns capture name -> record id."""
     a = Archive(path, path.name)
     ids = {}
     a.request("http://copycat.test/ferry")
@@ -248,6 +253,8 @@ def write_main(path: Path) -> dict[str, str]:
         a.response(f"http://elsewhere.test/{seed}", unrelated(seed))
     a.response("http://copycat.test/logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 2000, "image/png")
     ids["own_site"] = a.response(f"{SITE}/2026/ferry-budget", _page("ferry-budget").encode())
+    for seed in range(padding):
+        a.response(f"http://filler.test/{seed}", unrelated(1000 + seed))
     a.close()
     return ids
 
@@ -278,6 +285,29 @@ def write_truncated(path: Path) -> dict[str, str]:
     path.with_suffix(".tail").unlink()
     path.write_bytes(whole + tail[: len(tail) // 2])
     return ids
+
+
+def write_all(folder: Path) -> dict[str, str]:
+    """The four archives of the scan tests in `folder`; returns capture name -> record id."""
+    ids = write_main(folder / "a.warc.gz")
+    ids.update(write_odd(folder / "b.warc.gz"))
+    ids.update(write_truncated(folder / "c.warc.gz"))
+    ids.update(write_wet(folder / "d.wet.gz"))
+    return ids
+
+
+EXPECTED = {
+    ("no_credit", "copied_without_attribution"),
+    ("named_no_link", "attribution_without_link"),
+    ("named_no_link", "missing_required_credit"),
+    ("credited_reserved", "licence_breach"),
+    ("excerpt", "copied_without_attribution"),
+    ("chrome", "copied_without_attribution"),
+    ("lying_charset", "copied_without_attribution"),
+    ("before_damage", "copied_without_attribution"),
+    ("wet", "copied_without_attribution"),
+}
+MAIN_FINDINGS = 6  # of EXPECTED, in write_main's archive
 
 
 def write_wet(path: Path) -> dict[str, str]:

@@ -18,9 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from rights.errors import UsageError
 
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".arc.gz")
@@ -119,6 +116,9 @@ def _is_html(content_type: str) -> bool:
 
 def read_archive(path: Path, stats: ArchiveStats, *, max_bytes: int) -> Iterator[ArchiveRecord]:
     """The HTML responses and WET text records of one archive (see the module docstring)."""
+    from warcio.archiveiterator import ArchiveIterator  # the optional `scale` extra: imported on use
+    from warcio.exceptions import ArchiveLoadFailed
+
     try:
         with path.open("rb") as stream:
             records = ArchiveIterator(stream)
