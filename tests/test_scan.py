@@ -153,3 +153,19 @@ def _scalar(db: Path, sql: str) -> int:
             return int(conn.execute(sql).fetchone()[0])
     except sqlite3.OperationalError:  # the table is not there yet
         return 0
+
+
+def test_an_existing_cluster_is_used_through_its_scheduler_address(
+    corpus: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    from dask.distributed import LocalCluster
+
+    folder, ids = corpus
+    _, settings = _db(tmp_path)
+    with LocalCluster(n_workers=1, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        summary = api.scan(
+            [folder / "a.warc.gz"], scheduler=str(cluster.scheduler_address), settings=settings
+        )
+    main = {"no_credit", "named_no_link", "credited_reserved", "excerpt", "chrome"}
+    assert _found(summary.findings, ids) == {(n, k) for n, k in fx.EXPECTED if n in main}
+    assert len(summary.findings) == fx.MAIN_FINDINGS
