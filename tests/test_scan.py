@@ -169,3 +169,23 @@ def test_an_existing_cluster_is_used_through_its_scheduler_address(
     main = {"no_credit", "named_no_link", "credited_reserved", "excerpt", "chrome"}
     assert _found(summary.findings, ids) == {(n, k) for n, k in fx.EXPECTED if n in main}
     assert len(summary.findings) == fx.MAIN_FINDINGS
+
+
+def test_rights_report_shows_a_scan_and_compares_it_with_the_previous_scan(
+    corpus: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from rights.cli import app
+
+    folder, _ = corpus
+    db, settings = _db(tmp_path)
+    first = api.scan([folder / "a.warc.gz"], workers=1, settings=settings)
+    second = api.scan([folder / "a.warc.gz"], workers=1, settings=settings)
+    assert second.run_id != first.run_id and second.resumed == 0  # a finished scan is not resumed: run anew
+    result = CliRunner().invoke(app, ["report", "--format", "json", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    found = {(f["post_url"], f["kind"], f["state"]) for f in report["findings"]}
+    assert ("http://blog.test/notes", "copied_without_attribution", "open") in found
+    assert {state for _, _, state in found} == {"open"} and len(found) == fx.MAIN_FINDINGS
