@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rights.auditing.models import AuditReport
 from rights.config import Settings, settings_from
@@ -55,6 +56,9 @@ from rights.signals.ai_usage import combine, read_page_ai
 from rights.signals.models import Signals
 from rights.urls import registrable_domain
 from rights.web.fetch.sync import SharedFetcher, fetch_page
+
+if TYPE_CHECKING:
+    from rights.auditing.scan_run import ScanSummary
 from rights.web.models import Fetched
 from rights.web.target import (
     Loaded,
@@ -502,3 +506,36 @@ def audit(
     return run_audit(
         site_url, settings, _policies(policies, settings), use=use, since=since, progress=progress
     )
+
+
+def scan(
+    archives: Sequence[Path | str],
+    *,
+    site: str | None = None,
+    use: str = "noncommercial",
+    workers: int = 2,
+    scheduler: str | None = None,
+    settings: Settings | None = None,
+    policies: Policies = None,
+    progress: Callable[..., None] | None = None,
+) -> ScanSummary:
+    """Find copies of the pages stored in the database (optionally of one `site`, a domain or URL prefix) in
+    WARC/WET archives, judge each copy's credit against the original's terms, and record a `scan` run.
+
+    Runs on a Dask `LocalCluster` of `workers` processes, or on the cluster at `scheduler`. Needs the
+    optional extra (`pip install 'rights[scale]'`); raises `UsageError` without it. A killed scan of the same
+    archives resumes at the archives not yet done.
+    """
+    from rights.auditing.scan_engine import require_scale
+    from rights.auditing.scan_run import run_scan
+    from rights.web.archive import find_archives
+
+    require_scale()
+    if use not in USES:
+        raise UsageError(f"unknown use {use!r}; choose one of {', '.join(USES)}")
+    settings = _settings(settings)
+    paths = find_archives([str(a) for a in archives])
+    return run_scan(
+        paths, settings, _policies(policies, settings), site=site, use=use, workers=workers,
+        scheduler=scheduler, progress=progress,
+    )  # fmt: skip

@@ -34,17 +34,22 @@ def _evidence(data: dict[str, Any]) -> Evidence:
     )
 
 
-def audit_runs(store: Store, site: str | None = None) -> list[RunRecord]:
-    """Finished audit runs, oldest first, optionally of one site (registrable domain)."""
-    runs = [r for r in reversed(store.list_runs(limit=100_000)) if r.kind == "audit" and r.status == "done"]
+REPORTED_KINDS = ("audit", "scan")  # runs whose findings `rights report` shows
+
+
+def audit_runs(store: Store, site: str | None = None, kinds: tuple[str, ...] = ("audit",)) -> list[RunRecord]:
+    """Finished runs of `kinds` (audits by default), oldest first, optionally of one site (the `site`
+    argument the run was given)."""
+    runs = [r for r in reversed(store.list_runs(limit=100_000)) if r.kind in kinds and r.status == "done"]
     return [r for r in runs if site is None or r.args.get("site") == site]
 
 
 def pick_runs(
     store: Store, *, run_id: int | None = None, since: str | None = None
 ) -> tuple[RunRecord, RunRecord | None]:
-    """The run to report and the run it is compared with."""
-    runs = audit_runs(store)
+    """The run to report (an audit or a scan) and the run it is compared with (the previous run of the same
+    kind and site)."""
+    runs = audit_runs(store, kinds=REPORTED_KINDS)
     if not runs:
         raise UsageError("no finished audit run in this database; run `rights audit SITE_URL` first")
     if run_id is not None:
@@ -53,7 +58,11 @@ def pick_runs(
             raise UsageError(f"run {run_id} is not a finished audit run; see the runs table")
     else:
         current = runs[-1]
-    same_site = [r for r in runs if r.args.get("site") == current.args.get("site") and r.id < current.id]
+    same_site = [
+        r
+        for r in runs
+        if r.kind == current.kind and r.args.get("site") == current.args.get("site") and r.id < current.id
+    ]
     if since in (None, "last"):
         return current, same_site[-1] if same_site else None
     try:
@@ -93,7 +102,7 @@ def build_report(
         ))  # fmt: skip
     sites = tuple(sorted({f.site for f in findings} | {str(current.args.get("site") or "")} - {""}))
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    pages = int(current.counts.get("posts", 0)) if current.counts else 0
+    pages = int(current.counts.get("posts", current.counts.get("read", 0))) if current.counts else 0
     changes = changes_during(store, current.started_at, current.finished_at) if previous is not None else []
     return AuditReport(
         current.id, previous.id if previous else None, moment, sites, pages, tuple(findings), tuple(changes)

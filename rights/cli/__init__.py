@@ -12,6 +12,7 @@ from rights.cli import (  # noqa: F401  (each import registers its command)
     inspect_cmd,
     policies_cmd,
     report_cmd,
+    scan_cmd,
     verify_cmd,
 )
 from rights.cli.app import app

@@ -14,9 +14,10 @@ from rights.store.migrations import Migration, migrate, pending
 from rights.store.pages import Pages
 from rights.store.robots import Robots
 from rights.store.runs import Runs
+from rights.store.scans import Scans
 
 
-class Store(Runs, Pages, Frontier, Robots, Checks, Browse, AiPrefs):
+class Store(Runs, Pages, Frontier, Robots, Checks, Scans, Browse, AiPrefs):
     """An open database. Close it (or use it as a context manager) when done."""
 
     def __enter__(self) -> Store:

@@ -20,17 +20,17 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         {"name": "the step's name", "applied_at": "when it was applied (UTC)"},
     ),
     "runs": (
-        "One row per command run (crawl, check, inspect, verify, audit), with its settings and counts.",
+        "One row per command run (crawl, check, inspect, verify, audit, scan), with its settings and counts.",
         {
             "id": "run number",
-            "kind": "the command: crawl, check, inspect, verify or audit",
+            "kind": "the command: crawl, check, inspect, verify, audit or scan",
             "started_at": "when the run started (UTC)",
             "finished_at": "when it finished (UTC); empty while running",
             "status": "running, done, aborted (its process was killed) or failed",
             "settings": "the settings it ran with (JSON)",
             "counts": "what it did: pages fetched, findings, timings (JSON)",
             "args": "what it was asked to read: URLs, site, use (JSON)",
-            "crawl": "crawl key: crawl runs with the same key share one queue (frontier)",
+            "crawl": "crawl key: crawl runs with the same key share one queue (frontier); for a scan, its scan key",
             "pid": "the process id of the run",
             "locked": "1 when the run held the database's run lock",
         },
@@ -154,7 +154,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "findings": (
-        "Every finding of every audit or verify run: the raw record behind open_findings.",
+        "Every finding of every audit, scan or verify run: the raw record behind open_findings.",
         {
             "id": "finding number",
             "run_id": _RUN,
@@ -187,6 +187,18 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "unreadable": "sources found but not readable: broken XML, invalid syntax, too large (JSON)",
             "not_read": "sources that were not read, and why (JSON)",
             "error": "the error that stopped the reading, if any",
+        },
+    ),
+    "scan_archives": (
+        "The archive files each `rights scan` finished: a killed scan resumes at the files not listed here.",
+        {
+            "scan": "the scan key (the archives and originals asked for): a rerun with the same key resumes",
+            "archive": "the archive file (WARC or WET), as given",
+            "run_id": "the scan run that read it",
+            "status": "done (read to the end) or failed (truncated or corrupt: read up to the damage)",
+            "finished_at": "when it was finished (UTC)",
+            "counts": "records read, skipped (not HTML, too large, other types), copies and findings (JSON)",
+            "error": "where and why reading stopped early, for a truncated or corrupt file",
         },
     ),
     "page_rights": (

@@ -16,7 +16,7 @@ from rights.errors import StoreError
 
 Migration = tuple[str, Callable[[Database], None]]
 
-RUN_KINDS = ("crawl", "check", "inspect", "verify", "audit")
+RUN_KINDS = ("crawl", "check", "inspect", "verify", "audit", "scan")
 RUN_STATUSES = ("running", "done", "aborted", "failed")
 FRONTIER_STATES = ("queued", "done", "failed", "skipped")
 VISIT_STATUSES = ("fetched", "unchanged", "failed", "skipped")
@@ -173,6 +173,16 @@ def _ai_usage(db: Database) -> None:
     create_views(db)
 
 
+def _scans(db: Database) -> None:
+    """`rights scan`: which archive files a scan has finished (its resume points), with what each held."""
+    db.table("scan_archives").create(
+        {"scan": str, "archive": str, "run_id": int, "status": str, "finished_at": str, "counts": str,
+         "error": str},
+        pk=("scan", "archive"), not_null={"run_id", "status", "finished_at"},
+    )  # fmt: skip
+    db.table("findings").create_index(["run_id", "key"], index_name="idx_findings_run_key")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_runs", _runs),
     ("0002_pages", _pages),
@@ -183,6 +193,7 @@ MIGRATIONS: list[Migration] = [
     ("0007_checks", _checks),
     ("0008_views_and_search", _browse),
     ("0009_ai_usage", _ai_usage),
+    ("0010_scans", _scans),
 ]
 
 

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Benchmark `rights scan`: the floor (read + parse to text), then the scan on 1 and 2 Dask workers.
+
+    python bench/bench_scan.py [--corpus ../shared/corpus] [--originals 100] [--copies 50] [--archives 4]
+
+Built at run time from the corpus pages (nothing is committed): `--originals` corpus pages with a long article
+text are stored as our originals in a temporary database; `--copies` copies are planted by putting 3-8
+paragraphs of an original's article text into another corpus page (a second <article>); every other corpus
+page is background. All of them are written as HTML responses into `--archives` gzip WARC files. Then, in one
+run: (a) the floor: read every record and parse it to visible text, nothing else, in one process; (b)
+`rights scan` with 1 worker; (c) with 2 workers. Reported: records/s per core, the ratio to the floor,
+scaling from 1 to 2 workers, recall and precision on the planted copies (a capture counts as found when it
+gets a finding), and the shipped index's size per 10,000 originals. Needs the `scale` extra.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import html
+import io
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import cloudpickle
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
+from warcio.warcwriter import WARCWriter  # noqa: E402
+
+from rights.auditing.scan import build_index  # noqa: E402
+from rights.auditing.scan_engine import run_on_dask  # noqa: E402
+from rights.auditing.scan_run import run_scan  # noqa: E402
+from rights.config import load_settings  # noqa: E402
+from rights.matching.article import page_text  # noqa: E402
+from rights.page import parse_page  # noqa: E402
+from rights.policy import load_policies  # noqa: E402
+from rights.store import open_store  # noqa: E402
+from rights.store.models import PageRecord  # noqa: E402
+from rights.web.archive import ArchiveStats, read_archive  # noqa: E402
+
+
+def _pages(corpus: Path) -> list[bytes]:
+    return [p.read_bytes() for p in sorted((corpus / "pages").glob("*.html"))]
+
+
+def _paragraphs(body: bytes) -> list[str]:
+    """The article's paragraphs of 12+ words that hold no quotation (a copy of the original's own quotations
+    is judged a quotation, by design: bench_copies.py plants the same way)."""
+    text = page_text(parse_page(body)).text
+    return [p for p in text.split("\n") if len(p.split()) >= 12 and not _QUOTE.search(p)]
+
+
+_QUOTE = re.compile(r"[\"“”„«»]| said\b|according to", re.I)
+
+
+def _write(path: Path, records: list[tuple[str, bytes]]) -> None:
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for uri, body in records:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], "HTTP/1.1")
+            record = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+            )
+            writer.write_record(record)
+
+
+def build(corpus: Path, folder: Path, n_originals: int, n_copies: int, n_archives: int) -> set[str]:
+    """Store the originals, write the archives; return the planted copies' URIs."""
+    rng = random.Random(1)
+    pages = _pages(corpus)
+    long = [i for i, body in enumerate(pages) if sum(len(p.split()) for p in _paragraphs(body)) >= 300]
+    originals = long[:n_originals]
+    others = [i for i in range(len(pages)) if i not in set(originals)]
+    with open_store(folder / "rights.db") as store:
+        for n, i in enumerate(originals):
+            url = f"https://ours.test/{n}"
+            store.save_page(PageRecord(url, url, 200, "ok", "2026-01-01T00:00:00+00:00", html=pages[i]))
+    records = [(f"http://background-{k}.test/page", pages[i]) for k, i in enumerate(others)]
+    planted = set()
+    for j in range(n_copies):
+        paragraphs = _paragraphs(pages[originals[j % len(originals)]])
+        start = rng.randrange(max(1, len(paragraphs) - 3))
+        chosen = paragraphs[start : start + rng.randint(3, 8)]
+        while sum(len(p.split()) for p in chosen) < 80 and start + len(chosen) < len(paragraphs):
+            chosen = paragraphs[start : start + len(chosen) + 1]  # at least 80 words, as bench_copies plants
+        block = "<article>" + "".join(f"<p>{html.escape(p)}</p>" for p in chosen) + "</article>"
+        host = pages[others[rng.randrange(len(others))]]
+        cut = host.lower().rfind(b"</body>")
+        host = host[:cut] + block.encode() + host[cut:] if cut >= 0 else host + block.encode()
+        uri = f"http://copy-{j}.test/story"
+        records.append((uri, host))
+        planted.add(uri)
+    rng.shuffle(records)
+    for a in range(n_archives):
+        _write(folder / f"part-{a}.warc.gz", records[a::n_archives])
+    return planted
+
+
+def floor(archives: list[Path], max_bytes: int) -> tuple[int, float]:
+    start, count = time.perf_counter(), 0
+    for archive in archives:
+        for record in read_archive(archive, ArchiveStats(), max_bytes=max_bytes):
+            page_text(parse_page(record.body, url=record.target_uri, headers=record.headers), whole=True)
+            count += 1
+    return count, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--originals", type=int, default=100)
+    parser.add_argument("--copies", type=int, default=50)
+    parser.add_argument("--archives", type=int, default=8)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        planted = build(args.corpus, folder, args.originals, args.copies, args.archives)
+        archives = sorted(folder.glob("*.warc.gz"))
+        settings = load_settings(overrides={"db_path": folder / "rights.db"})
+        policies = load_policies(list(settings.policy_dirs))
+        records, floor_seconds = floor(archives, settings.max_bytes)
+        out: dict[str, object] = {
+            "records": records,
+            "floor_records_per_s": round(records / floor_seconds, 1),
+        }
+        with open_store(folder / "rights.db") as store:
+            index = build_index(store, policies, site=None, use="noncommercial",
+                                max_bytes=settings.max_bytes, max_parse_bytes=settings.max_parse_bytes)  # fmt: skip
+        size = len(cloudpickle.dumps(index))  # as Dask ships it (the policies hold mapping proxies)
+        first = index.index.get(next(iter(index.originals)))
+        assert first is not None
+        index.index.candidates(first)  # sorts the postings into their segments
+        postings = sum(s.values.nbytes + s.docs.nbytes + s.starts.nbytes for s in index.index._segments)
+        out["index_pickled_mb_per_10k_originals"] = round(size / len(index.originals) * 10_000 / 1e6, 1)
+        out["fingerprint_postings_mb_per_10k_originals"] = round(
+            postings / len(index.originals) * 10_000 / 1e6, 2
+        )
+        rates = {}
+        for workers in (1, 2):
+            db = folder / f"scan-{workers}.db"
+            db.write_bytes((folder / "rights.db").read_bytes())
+            run_settings = load_settings(overrides={"db_path": db})
+            engine = functools.partial(run_on_dask, workers=workers)
+            start = time.perf_counter()
+            summary = run_scan(archives, run_settings, policies, engine=engine)
+            seconds = time.perf_counter() - start
+            found = {f["url"] for f in summary.findings}
+            hits = len(found & planted)
+            with open_store(db) as store:
+                done = store.scanned_archives(summary.scan, summary.run_id)
+            task_seconds = sum(float(c.get("seconds") or 0) for c in done.values())
+            rates[workers] = summary.counts["read"] / seconds
+            out[f"workers_{workers}"] = {
+                "seconds": round(seconds, 2),
+                "records_per_s": round(rates[workers], 1),
+                "records_per_s_per_core": round(rates[workers] / workers, 1),
+                "ratio_to_floor_per_core": round(rates[workers] / workers / (records / floor_seconds), 2),
+                "in_task_records_per_s_per_core": round(summary.counts["read"] / task_seconds, 1),
+                "recall": round(hits / len(planted), 3),
+                "missed": sorted(planted - found),
+                "false_positives": sorted(found - planted),
+                "precision": round(hits / len(found), 3) if found else None,
+            }
+        out["scaling_1_to_2"] = round(rates[2] / rates[1], 2)
+        print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

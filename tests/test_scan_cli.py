@@ -1,0 +1,49 @@
+"""`rights scan` refuses bad input with one line and a non-zero exit, and says what to install without the
+`scale` extra (these tests run with or without it)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rights.cli import app
+
+runner = CliRunner()
+
+
+def _scan(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["scan", *args])
+    return result.exit_code, result.stderr.strip()
+
+
+def test_without_the_extra_the_scan_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # as if dask were not installed
+    archive = tmp_path / "a.warc"
+    archive.write_bytes(b"WARC/1.1\r\n")
+    code, err = _scan(str(archive), "--db", str(tmp_path / "r.db"))
+    assert code == 2
+    assert err == "error: install rights[scale] to scan archives"
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    pytest.importorskip("warcio")
+    db = str(tmp_path / "r.db")
+    code, err = _scan(str(tmp_path / "missing.warc.gz"), "--db", db)
+    assert (code, err) == (2, f"error: {tmp_path / 'missing.warc.gz'}: no such file or directory")
+    page = tmp_path / "page.html"
+    page.write_text("<html><body>not an archive</body></html>")
+    code, err = _scan(str(page), "--db", db)
+    assert code == 2 and err.endswith("not a WARC or WET file (it starts with neither gzip nor 'WARC/')")
+    assert len(err.splitlines()) == 1
+    archive = tmp_path / "a.warc"
+    archive.write_bytes(b"WARC/1.1\r\n")
+    code, err = _scan(str(archive), "--db", db)
+    assert code == 2 and err.startswith("error: no originals in the database")
+    code, err = _scan(str(archive), "--db", db, "--originals", "sitemap.xml")
+    assert code == 2 and "only `db`" in err
