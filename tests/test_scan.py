@@ -189,3 +189,26 @@ def test_rights_report_shows_a_scan_and_compares_it_with_the_previous_scan(
     found = {(f["post_url"], f["kind"], f["state"]) for f in report["findings"]}
     assert ("http://blog.test/notes", "copied_without_attribution", "open") in found
     assert {state for _, _, state in found} == {"open"} and len(found) == fx.MAIN_FINDINGS
+
+
+def test_the_open_findings_view_lists_a_scans_findings_with_their_captures(
+    corpus: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """Browsing the database: the scan's findings are open findings, each with the address of its capture."""
+    import sqlite3
+
+    folder, ids = corpus
+    db, settings = _db(tmp_path)
+    summary = api.scan([folder / "a.warc.gz"], workers=1, settings=settings)
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT found_by, capture_archive, capture_offset, capture_record_id, copy_url FROM open_findings"
+        ).fetchall()
+    assert len(rows) == len(summary.findings) > 0
+    assert {row[0] for row in rows} == {"scan"}
+    excerpt = next(row for row in rows if row[3] == ids["excerpt"])
+    assert (
+        excerpt[1].endswith("a.warc.gz")
+        and isinstance(excerpt[2], int)
+        and excerpt[4] == "http://blog.test/notes"
+    )

@@ -244,9 +244,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "open_findings": (
-        "What the latest audit of each site found: posts that copy text without the credit its terms require.",
+        "What the latest audit of each site, and the latest scan of web archives for each site's originals, found:"
+        " pages that copy text without the credit its terms require.",
         {
-            "site": "the audited site (registrable domain)",
+            "site": "the audited site, or for a scan the copy's site (registrable domain)",
             "kind": "copied_without_attribution, attribution_without_link, attribution_to_wrong_source,"
             " excessive_quotation, licence_breach or missing_required_credit",
             "copy_url": "the post that copies",
@@ -257,7 +258,12 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "finding": "the finding in words",
             "first_seen": "when an audit first found it (UTC)",
             "last_seen": "when an audit last found it (UTC)",
-            "run_id": "the audit run that found it",
+            "found_by": "audit (a crawl of the site) or scan (web archives)",
+            "capture_archive": "for a scan: the archive file holding the copy's capture",
+            "capture_offset": "for a scan: the byte offset of the capture's record in that file",
+            "capture_record_id": "for a scan: the capture's WARC-Record-ID",
+            "captured_at": "for a scan: when the copy was captured (WARC-Date)",
+            "run_id": "the audit or scan run that found it",
         },
     ),
     "rights_changes": (

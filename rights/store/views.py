@@ -79,13 +79,18 @@ SELECT
   f.text AS finding,
   (SELECT min(g.found_at) FROM findings AS g WHERE g.key = f.key) AS first_seen,
   (SELECT max(g.found_at) FROM findings AS g WHERE g.key = f.key) AS last_seen,
+  (SELECT r.kind FROM runs AS r WHERE r.id = f.run_id) AS found_by,
+  json_extract(f.data, '$.capture.archive') AS capture_archive,
+  json_extract(f.data, '$.capture.offset') AS capture_offset,
+  json_extract(f.data, '$.capture.record_id') AS capture_record_id,
+  json_extract(f.data, '$.capture.captured_at') AS captured_at,
   f.run_id AS run_id
 FROM findings AS f
 WHERE f.status = 'open'
   AND f.run_id IN (
     SELECT max(r.id) FROM runs AS r
-    WHERE r.kind = 'audit' AND r.status = 'done'
-    GROUP BY json_extract(r.args, '$.site')
+    WHERE r.kind IN ('audit', 'scan') AND r.status = 'done'
+    GROUP BY r.kind, json_extract(r.args, '$.site')
   )
 """
 
