@@ -47,3 +47,24 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert code == 2 and err.startswith("error: no originals in the database")
     code, err = _scan(str(archive), "--db", db, "--originals", "sitemap.xml")
     assert code == 2 and "only `db`" in err
+
+
+def test_the_progress_line_counts_records_speed_copies_and_time_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rights.auditing.scan import ArchiveResult
+    from rights.cli.scan_cmd import _Progress
+
+    first, second = tmp_path / "a.warc.gz", tmp_path / "b.warc.gz"
+    first.write_bytes(b"x" * 2_000_000)
+    second.write_bytes(b"x" * 1_000_000)
+    progress = _Progress(enabled=True)
+    progress(ArchiveResult(str(first), {"records": 120}, [], copies=2), 1, 3)
+    progress(ArchiveResult(str(second), {"records": 80}, [], copies=1), 2, 3)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("[1/3 archives] 120 records, ") and "2 copies so far" in lines[0]
+    assert lines[1].startswith("[2/3 archives] 200 records, ") and "3 copies so far" in lines[1]
+    assert " MB/s, " in lines[1] and "left" in lines[1] and lines[1].endswith("(b.warc.gz)")
+    quiet = _Progress(enabled=False)
+    quiet(ArchiveResult(str(first), {"records": 5}, []), 1, 1)
+    assert capsys.readouterr().err == "" and quiet.records == 5

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,14 +51,36 @@ def summary_lines(summary: ScanSummary) -> list[str]:
 
 
 class _Progress:
+    """A line per finished archive on a terminal: archives, records, MB/s, copies so far, and the time left
+    (from the archives' average size at the rate so far)."""
+
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
+        self.started = time.monotonic()
+        self.records = self.copies = self.bytes = 0
 
     def __call__(self, result: ArchiveResult, finished: int, total: int) -> None:
-        if self.enabled:
-            copies = result.copies
-            sys.stderr.write(f"[{finished}/{total}] {Path(result.archive).name}: {copies} copies\n")
-            sys.stderr.flush()
+        self.records += int(result.stats.get("records", 0))
+        self.copies += result.copies
+        with contextlib.suppress(OSError):
+            self.bytes += Path(result.archive).stat().st_size
+        if not self.enabled:
+            return
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = self.bytes / elapsed / 1e6
+        left = (total - finished) * (elapsed / finished) if finished else 0.0
+        eta = (
+            f", about {left / 60:.0f} min left"
+            if left >= 90
+            else f", about {left:.0f} s left"
+            if left
+            else ""
+        )
+        sys.stderr.write(
+            f"[{finished}/{total} archives] {self.records:,} records, {rate:.1f} MB/s, "
+            f"{self.copies} copies so far{eta}  ({Path(result.archive).name})\n"
+        )
+        sys.stderr.flush()
 
 
 @app.command()
