@@ -512,6 +512,7 @@ def scan(
     archives: Sequence[Path | str],
     *,
     site: str | None = None,
+    originals: str = "db",
     use: str = "noncommercial",
     workers: int = 2,
     scheduler: str | None = None,
@@ -535,7 +536,18 @@ def scan(
         raise UsageError(f"unknown use {use!r}; choose one of {', '.join(USES)}")
     settings = _settings(settings)
     paths = find_archives([str(a) for a in archives])
+    urls = None
+    if originals != "db":
+        from rights.auditing.scan_originals import fetch_originals, original_urls
+        from rights.store import open_settings_store
+
+        urls = original_urls(originals, settings)
+        store = open_settings_store(settings)
+        try:
+            fetch_originals(urls, settings, store)
+        finally:
+            store.close()
     return run_scan(
-        paths, settings, _policies(policies, settings), site=site, use=use, workers=workers,
+        paths, settings, _policies(policies, settings), site=site, urls=urls, use=use, workers=workers,
         scheduler=scheduler, progress=progress,
     )  # fmt: skip

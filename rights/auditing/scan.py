@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import time
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,7 @@ def build_index(
     site: str | None,
     use: str,
     max_bytes: int,
+    urls: Sequence[str] | None = None,
     max_parse_bytes: int,
     max_quote_share: float = DEFAULT_MAX_QUOTE_SHARE,
 ) -> ScanIndex:
@@ -104,6 +106,9 @@ def build_index(
     rows = store.stored_pages(domain)
     if prefix is not None:
         rows = [r for r in rows if r["url"].startswith(normalize(prefix))]
+    if urls is not None:  # --originals listed them: exactly those (fetched just before)
+        wanted = set(urls)
+        rows = [r for r in rows if r["url"] in wanted]
     index, originals = FingerprintIndex(), {}
     for row in rows:
         record = store.get_page(row["url"])

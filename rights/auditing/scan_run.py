@@ -12,7 +12,7 @@ import functools
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,8 +43,11 @@ class ScanSummary:
     seconds: float = 0.0
 
 
-def scan_key(archives: list[str], site: str | None, use: str) -> str:
-    data = json.dumps({"archives": sorted(archives), "site": site, "use": use}, sort_keys=True)
+def scan_key(archives: list[str], site: str | None, use: str, urls: Sequence[str] | None = None) -> str:
+    asked: dict[str, Any] = {"archives": sorted(archives), "site": site, "use": use}
+    if urls is not None:
+        asked["originals"] = sorted(urls)
+    data = json.dumps(asked, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
@@ -54,6 +57,7 @@ def run_scan(
     policies: PolicySet,
     *,
     site: str | None = None,
+    urls: Sequence[str] | None = None,
     use: str = "noncommercial",
     workers: int = 2,
     scheduler: str | None = None,
@@ -65,13 +69,13 @@ def run_scan(
 
     start = time.perf_counter()
     names = [str(p.resolve()) for p in archives]
-    key = scan_key(names, site, use)
+    key = scan_key(names, site, use, urls)
     run = engine or functools.partial(run_on_dask, workers=workers, scheduler=scheduler)
     store = open_settings_store(settings)
     try:
         with store.lock():
             index = build_index(
-                store, policies, site=site, use=use, max_bytes=settings.max_bytes,
+                store, policies, site=site, urls=urls, use=use, max_bytes=settings.max_bytes,
                 max_parse_bytes=settings.max_parse_bytes,
             )  # fmt: skip
             run_id = store.unfinished_scan(key)

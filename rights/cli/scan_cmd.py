@@ -92,8 +92,10 @@ def scan(
     originals: str = typer.Option(
         "db",
         "--originals",
-        metavar="db",
-        help="The articles to look for: `db`, the pages stored in the database.",
+        metavar="db|FILE|URL",
+        help="The articles to look for: db (the pages stored in the database), a file of URLs (one per line, "
+        "or a CSV with a url column; - for stdin), or the URL of a sitemap or feed. Listed originals are "
+        "fetched first, politely.",
     ),
     site: str | None = typer.Option(
         None, "--site", metavar="SITE", help="Only originals of this site (a domain) or URL prefix."
@@ -117,14 +119,10 @@ def scan(
     """
     from rights import api
 
-    if originals != "db":
-        raise UsageError(
-            f"--originals {originals!r}: only `db` (the pages stored in the database) is supported"
-        )
     if workers < 1:
         raise UsageError("--workers takes a number of at least 1")
     summary = api.scan(
-        archives, site=site, use=use, workers=workers, scheduler=scheduler, settings=settings_with_db(db),
+        archives, site=site, originals=originals, use=use, workers=workers, scheduler=scheduler, settings=settings_with_db(db),
         policies=policies, progress=_Progress(not quiet and sys.stderr.isatty()),
     )  # fmt: skip
     if format == TableOrJson.json:
