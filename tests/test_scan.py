@@ -189,6 +189,11 @@ def test_rights_report_shows_a_scan_and_compares_it_with_the_previous_scan(
     found = {(f["post_url"], f["kind"], f["state"]) for f in report["findings"]}
     assert ("http://blog.test/notes", "copied_without_attribution", "open") in found
     assert {state for _, _, state in found} == {"open"} and len(found) == fx.MAIN_FINDINGS
+    assert all(
+        f["capture"].startswith("a.warc.gz @ ") and "<urn:" in f["capture"] for f in report["findings"]
+    )
+    table = CliRunner().invoke(app, ["report", "--db", str(db)]).stdout
+    assert "capture: a.warc.gz @ " in table and "captured 2026-03-01" in table
 
 
 def test_the_open_findings_view_lists_a_scans_findings_with_their_captures(

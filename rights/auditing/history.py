@@ -7,6 +7,7 @@ the first run that found the finding, `last_seen` the latest (for a fixed one: t
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import PurePath
 from typing import Any
 
 from rights.auditing.ai_watch import changes_during
@@ -77,6 +78,17 @@ def pick_runs(
     return current, before[-1] if before else None
 
 
+def _capture(capture: Any) -> str | None:
+    """A scan finding's capture address, as a person re-reads it: file @ offset, record id, capture date."""
+    if not isinstance(capture, dict) or not capture.get("archive"):
+        return None
+    name = PurePath(str(capture["archive"])).name
+    parts = [f"{name} @ {capture.get('offset')}", str(capture.get("record_id") or "")]
+    if capture.get("captured_at"):
+        parts.append(f"captured {capture['captured_at']}")
+    return ", ".join(part for part in parts if part)
+
+
 def build_report(
     store: Store, *, run_id: int | None = None, since: str | None = None, now: datetime | None = None
 ) -> AuditReport:
@@ -99,6 +111,7 @@ def build_report(
             passages=tuple(_passage(p) for p in data.get("passages") or ()),
             evidence=tuple(_evidence(e) for e in data.get("evidence") or ()),
             first_seen=seen.get(key, {}).get("first"), last_seen=seen.get(key, {}).get("last"),
+            capture=_capture(data.get("capture")),
         ))  # fmt: skip
     sites = tuple(sorted({f.site for f in findings} | {str(current.args.get("site") or "")} - {""}))
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")

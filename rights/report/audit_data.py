@@ -68,6 +68,7 @@ def finding_dict(finding: ReportFinding) -> dict[str, Any]:
         "evidence": [evidence_dict(e) for e in finding.evidence],
         "first_seen": finding.first_seen,
         "last_seen": finding.last_seen,
+        "capture": finding.capture,
     }
 
 

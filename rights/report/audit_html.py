@@ -167,6 +167,8 @@ def _facts(finding: ReportFinding) -> str:
         facts.append(("First seen", escape(finding.first_seen)))
     if finding.last_seen:
         facts.append(("Last seen", escape(finding.last_seen)))
+    if finding.capture:
+        facts.append(("Capture", escape(finding.capture)))
     items = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in facts)
     return f'<dl class="facts">{items}</dl>' if items else ""
 

@@ -58,6 +58,8 @@ def _finding_lines(finding: ReportFinding) -> list[str]:
         lines.append(f"{pad}... and {more} more passage{'s' * (more > 1)} (see --format json or html)")
     if finding.first_seen or finding.last_seen:
         lines.append(f"{pad}first seen {finding.first_seen or '?'}, last seen {finding.last_seen or '?'}")
+    if finding.capture:
+        lines.append(f"{pad}capture: {clean(finding.capture)}")
     return lines
 
 
@@ -166,6 +168,8 @@ def _md_finding(finding: ReportFinding) -> list[str]:
     facts = []
     if finding.source_url or finding.source_title:
         facts.append(f"- Source: {md_url(finding.source_title, finding.source_url)}")
+    if finding.capture:
+        facts.append(f"- Capture: {md(finding.capture)}")
     if finding.passages:
         facts.append(f"- Words copied: {words_copied(finding)}")
     if finding.first_seen or finding.last_seen:
