@@ -53,6 +53,7 @@ from rights.policy.verdict import evaluate
 from rights.signals import detect_signals
 from rights.signals.ai_models import AI_USES, AiUsage
 from rights.signals.ai_usage import combine, read_page_ai
+from rights.signals.common import PageText
 from rights.signals.models import Signals
 from rights.urls import registrable_domain
 from rights.web.fetch.sync import SharedFetcher, fetch_page
@@ -163,16 +164,22 @@ def inspect_loaded(
     page = parse_page(
         loaded.content, url=loaded.url, headers=loaded.headers, max_bytes=settings.max_parse_bytes
     )
-    usage = ai_usage_of(page, settings, sites=sites, shared=shared)
-    return Inspection(target, loaded.source, page, detect_signals(page), loaded.fetched, usage)
+    text = PageText(page)  # one pass over the page's words, for the rights detectors and the AI reader
+    usage = ai_usage_of(page, settings, sites=sites, shared=shared, text=text)
+    return Inspection(target, loaded.source, page, detect_signals(page, text), loaded.fetched, usage)
 
 
 def ai_usage_of(
-    page: Page, settings: Settings, *, sites: bool = True, shared: SharedFetcher | None = None
+    page: Page,
+    settings: Settings,
+    *,
+    sites: bool = True,
+    shared: SharedFetcher | None = None,
+    text: PageText | None = None,
 ) -> AiUsage:
     """Search, AI-input and AI-training preferences: the page's own signals, and (when `sites`, unless
     `settings.offline`) its site's robots.txt, /.well-known/tdmrep.json and RSL documents, fetched politely."""
-    signals, unreadable = read_page_ai(page)
+    signals, unreadable = read_page_ai(page, text)
     not_read: list[str] = []
     files = "the site's robots.txt, /.well-known/tdmrep.json and RSL documents"
     if not sites:

@@ -45,13 +45,16 @@ def _check(name: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("name", CASES)
-def test_check_output_matches_the_reviewed_golden_text(name: str) -> None:
+def _matches_golden(name: str, got: str) -> None:
     path = GOLDEN / f"{name}.txt"
-    got = _check(name)
     if os.environ.get("RIGHTS_UPDATE_GOLDEN"):
         path.write_text(got, encoding="utf-8")
     assert got == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_check_output_matches_the_reviewed_golden_text(name: str) -> None:
+    _matches_golden(name, _check(name))
 
 
 _PLACEHOLDER = re.compile(r"\bunknown\)|\(\w+ unknown|\bNone\b|\{\w+\}")
@@ -84,11 +87,8 @@ def _inspect(name: str) -> str:
 
 @pytest.mark.parametrize("name", INSPECTED)
 def test_inspect_output_matches_the_reviewed_golden_text(name: str) -> None:
-    path = GOLDEN / f"{name}.txt"
     got = _inspect(name)
-    if os.environ.get("RIGHTS_UPDATE_GOLDEN"):
-        path.write_text(got, encoding="utf-8")
-    assert got == path.read_text(encoding="utf-8")
+    _matches_golden(name, got)
     for line in got.splitlines():
         if line.startswith("    "):
             continue  # quoted evidence

@@ -78,35 +78,34 @@ def _licence_of(policies: PolicySet, policy: Policy | None) -> Policy | None:
     return base if base.kind == "license" and base.id != DEFAULT_POLICY else None
 
 
-def _licence_terms(policy: Policy, use: str) -> tuple[str, list[Condition]]:
+# What each Creative Commons element asks of an automated use (Creative Commons' FAQ on AI and CC licences).
+_CC_AI_CONDITIONS = (
+    (
+        "-nc",
+        "noncommercial",
+        "non-commercial use only: the model, the service or the answers must not be sold",
+    ),
+    ("-nd", "no_derivatives", "do not share adapted versions of the text (summaries, rewrites) in outputs"),
+    ("-sa", "share_alike", "share adapted text in outputs under the same licence"),
+)
+
+
+def _licence_terms(policy: Policy) -> tuple[str, list[Condition]]:
     """What a licence lets an automated use do, and on which conditions."""
     lid = policy.id
-    source = CC_AI_FAQ
-    if lid.startswith(("cc0", "pdm")) or policy.id in ("us-federal-work", "public-domain"):
+    if lid.startswith(("cc0", "pdm")) or lid in ("us-federal-work", "public-domain"):
         return "allowed", []
-    conditions: list[Condition] = []
-    if lid.startswith("cc-"):
-        name = license_name(lid) or lid
-
-        def cond(kind: str, text: str) -> None:
-            conditions.append(Condition(kind, text, None, "secondary", source))
-
-        cond(
-            "credit_author", f"credit the author and the source where an output reproduces the text ({name})"
-        )
-        if "-nc" in lid:
-            cond(
-                "noncommercial",
-                "non-commercial use only: the model, the service or the answers must not be sold",
-            )
-        if "-nd" in lid:
-            cond(
-                "no_derivatives", "do not share adapted versions of the text (summaries, rewrites) in outputs"
-            )
-        if "-sa" in lid:
-            cond("share_alike", "share adapted text in outputs under the same licence")
-        return "allowed_with_conditions", conditions
-    return "unknown", conditions
+    if not lid.startswith("cc-"):
+        return "unknown", []
+    credit = (
+        f"credit the author and the source where an output reproduces the text ({license_name(lid) or lid})"
+    )
+    kinds = [("credit_author", credit)] + [
+        (kind, text) for part, kind, text in _CC_AI_CONDITIONS if part in lid
+    ]
+    return "allowed_with_conditions", [
+        Condition(kind, text, None, "secondary", CC_AI_FAQ) for kind, text in kinds
+    ]
 
 
 def _without_licence(use: str, signals: Sequence[AiSignal]) -> tuple[str, list[Condition], list[Step]]:
@@ -201,7 +200,7 @@ def evaluate_ai(chain: Sequence[Link], policies: PolicySet, use: str, usage: AiU
             conditions.append(Condition("contact", f"contact {rule.params['contact']}", rule.params["contact"],
                                         rule.status, rule.source))  # fmt: skip
     elif licence is not None and policy is not None:
-        verdict, conditions = _licence_terms(licence, use)
+        verdict, conditions = _licence_terms(licence)
         via = "" if licence is policy else f", whose terms are those of {licence.name}"
         steps.append(Step(f"Governing terms: {policy.name} ({reason}){via}; a licence to the public covers "
                           f"{use_words(use)} on its conditions."))  # fmt: skip

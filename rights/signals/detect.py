@@ -18,9 +18,9 @@ _KIND = {
 }
 
 
-def detect_signals(page: Page) -> Signals:
-    """All detectors over one page."""
-    text = PageText(page)
+def detect_signals(page: Page, text: PageText | None = None) -> Signals:
+    """All detectors over one page (`text`: its PageText, when the caller already built it)."""
+    text = text or PageText(page)
     attributions, rejected = detect_attributions(page, text)
     licenses, lic_rejected = detect_licenses(page, text)
     license, conflicts = primary_license(licenses)

@@ -11,7 +11,6 @@ cannot be fetched is named in `not_read`; one that cannot be parsed is an `Unrea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -114,9 +113,3 @@ class SiteReader:
                 f"{len(documents) - MAX_RSL_DOCUMENTS} more RSL documents (at most {MAX_RSL_DOCUMENTS})"
             )
         return SiteAi(tuple(signals), tuple(unreadable), tuple(not_read))
-
-
-def site_sources(page_url: str) -> Sequence[str]:
-    """The files read for a page's site (for messages when they were not read)."""
-    origin = origin_of(page_url)
-    return (f"{origin}/robots.txt", f"{origin}/.well-known/tdmrep.json", "RSL documents")
