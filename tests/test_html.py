@@ -6,7 +6,7 @@ import pytest
 
 from rights.errors import InputError
 from rights.models import Zone
-from rights.page import check_html_bytes, decode_html, parse_page, sniff_not_html
+from rights.page import check_html_bytes, decode_html, parse_page, sniff_not_html, visible_words
 from tests.helpers import page
 
 
@@ -238,3 +238,21 @@ def test_noscript_is_ignored_beside_a_real_page() -> None:
     found = parse_page(doc)
     assert not any("enable JavaScript" in b.text for b in found.blocks)
     assert not found.warnings
+
+
+def test_visible_words_are_the_pages_text_without_a_walk() -> None:
+    """The cheap read `rights scan` looks every capture up with: every word a reader could see, noscript
+    included, scripts and styles not; decoded like `parse_page` (the HTTP charset is weighed)."""
+    html = (
+        "<html><head><title>T</title><style>p{color:red}</style></head><body><nav>Home News</nav>"
+        "<article><p>Der Bürgermeister sprach</p><script>var hidden = 1;</script>"
+        "<noscript>Shown without scripts</noscript></article><footer>© Hafenzeitung</footer></body></html>"
+    )
+    words = visible_words(
+        html.encode("iso-8859-1"), headers={"content-type": "text/html; charset=iso-8859-1"}
+    )
+    assert words.split() == [
+        "Home", "News", "Der", "Bürgermeister", "sprach", "Shown", "without", "scripts", "©", "Hafenzeitung",
+    ]  # fmt: skip
+    assert set(words.split()) >= set(parse_page(html).visible_text.split())
+    assert visible_words(b"") == ""

@@ -1,13 +1,15 @@
 """Judging the captures of one web archive against our originals (`rights scan`'s task). Pure but for
 reading the archive file.
 
-The driver builds a `ScanIndex` once (`build_index`): every original's fingerprints in a
-`FingerprintIndex`, its stored body (zlib) and the verdict its terms give for the use. The engine ships the
-index to every worker; `scan_archive(path, index)` reads one archive and, for each HTML response (or WET
-text): parse -> visible text -> fingerprints -> candidate originals -> `compare_pages` (the thresholds and
-quotation/boilerplate rules of `rights compare`) -> for each copy, the capture's signals judged with the
-audit rules (`rules.judge`), so findings are the audit's kinds. Each finding carries its evidence address
-(archive, record offset, WARC-Record-ID, target URI, capture date) and is keyed by the record id.
+The driver builds a `ScanIndex` once (`build_index`): every original's anchors in a `PackedIndex` (arrays,
+no Python object per posting), its page packed without what judging never reads, its signals and the
+verdict its terms give. The engine ships the index to every worker; `scan_archive(path, index)` reads one
+archive and, for each HTML response (or WET text): the words it shows -> fingerprints -> candidate originals
+(at least `MIN_ANCHORS` shared anchors) -> only then a full parse and, per candidate, the alignment of
+`rights compare` (`match_page`, the same thresholds and quotation/boilerplate rules) -> for each copy, the
+capture's signals judged with the audit rules (`rules.judge`), so findings are the audit's kinds. Each
+finding carries its evidence address (archive, record offset, WARC-Record-ID, target URI, capture date) and
+is keyed by the record id. A capture that takes longer than the per-record limit is counted and skipped.
 
 A capture on an original's own site (registrable domain) is the publisher's page, not a copy: skipped.
 """
@@ -15,20 +17,26 @@ A capture on an original's own site (registrable domain) is the publisher's page
 from __future__ import annotations
 
 import html
+import pickle
 import time
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from rights.auditing.rules import DEFAULT_MAX_QUOTE_SHARE, SUBSTANTIAL, Source, judge
 from rights.errors import RightsError, UsageError
-from rights.matching import compare_pages, diff_pages, fingerprint
-from rights.matching.article import page_text
-from rights.matching.index import FingerprintIndex
-from rights.models import plain
-from rights.page import parse_page
+from rights.matching import diff_pages, fingerprint
+from rights.matching.article import match_page, page_source, page_text, same_site
+from rights.matching.compare import Source as MatchSource
+from rights.matching.fingerprint import Prints, prints
+from rights.matching.index import PackedIndex, site_boilerplate
+from rights.matching.text import U64
+from rights.models import Zone, plain
+from rights.page import parse_page, visible_words
 from rights.page.models import Page
 from rights.policy import PolicySet
 from rights.policy.chain import Link
@@ -41,32 +49,52 @@ from rights.store import Store
 from rights.urls import normalize, registrable_domain
 from rights.web.archive import ArchiveRecord, ArchiveStats, read_archive
 
-MAX_CANDIDATES = 10  # originals aligned per capture, most shared fingerprints first
+MAX_CANDIDATES = 10  # originals aligned per capture, most shared anchors first
+MIN_ANCHORS = 2  # a capture sharing fewer of an original's anchors (about 35 words of text) is not aligned
+
+
+class RecordTimeout(RightsError):
+    """A capture took longer than the per-record time limit; it is counted and the scan goes on."""
 
 
 @dataclass(frozen=True, slots=True)
 class Original:
-    """One of our articles as the workers need it: the stored body and the verdict its terms give."""
+    """One of our articles as the workers need it: its page without what judging never reads (pickled and
+    compressed), its signals and the verdict its terms give."""
 
     url: str
     final_url: str
     site: str
-    html_zlib: bytes
+    packed: bytes  # zlib(pickle((page, signals))): unpacked on a worker when a capture needs it
     verdict: Verdict
     title: str | None = None
+
+    @classmethod
+    def pack(
+        cls, url: str, final_url: str, site: str, page: Page, signals: Signals, verdict: Verdict
+    ) -> Original:
+        packed = zlib.compress(pickle.dumps((slim_page(page), signals), pickle.HIGHEST_PROTOCOL), 6)
+        return cls(url, final_url, site, packed, verdict, page.title)
+
+    def unpack(self) -> tuple[Page, Signals]:
+        unpacked: tuple[Page, Signals] = pickle.loads(zlib.decompress(self.packed))
+        return unpacked
 
 
 @dataclass
 class ScanIndex:
-    """What every worker holds: the originals' fingerprint index, the originals, and the limits."""
+    """What every worker holds: the originals' anchors in a `PackedIndex`, each site's boilerplate among the
+    originals, the originals, and the limits."""
 
-    index: FingerprintIndex
+    index: PackedIndex
     originals: dict[str, Original]
+    boilerplate: dict[str, U64]  # per site: fingerprints on many of its originals (left out of comparisons)
     use: str
     max_bytes: int  # per record (the crawler's cap on a body)
     max_parse_bytes: int
     max_quote_share: float = DEFAULT_MAX_QUOTE_SHARE
-    _sources: dict[str, Source] = field(default_factory=dict, repr=False)  # parsed on a worker, on demand
+    record_seconds: float = 30.0  # the per-record time limit (the crawler's parse_timeout)
+    _sources: dict[str, tuple[Source, MatchSource]] = field(default_factory=dict, repr=False)  # per worker
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -76,16 +104,31 @@ class ScanIndex:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
-    def source(self, url: str) -> Source:
-        """An original, parsed and read (once per worker)."""
+    def source(self, url: str) -> tuple[Source, MatchSource]:
+        """An original, unpacked, with its article text ready to align (once per worker)."""
         found = self._sources.get(url)
         if found is None:
             original = self.originals[url]
-            page = parse_page(
-                zlib.decompress(original.html_zlib), url=original.final_url, max_bytes=self.max_parse_bytes
+            page, signals = original.unpack()
+            found = (
+                Source(page, signals, original.verdict),
+                page_source(page, self.boilerplate.get(original.site)),
             )
-            found = self._sources[url] = Source(page, detect_signals(page), original.verdict)
+            self._sources[url] = found
         return found
+
+    @property
+    def nbytes(self) -> int:
+        """What the workers receive, roughly: the index's arrays and the originals' packed pages."""
+        pages = sum(len(o.packed) for o in self.originals.values())
+        return self.index.nbytes + pages + sum(b.nbytes for b in self.boilerplate.values())
+
+
+def slim_page(page: Page) -> Page:
+    """The page as judging a copy reads it: its text blocks, images and article links, title, names and
+    addresses; not its other links, meta tags, JSON-LD or headers (the signals are read before)."""
+    article_links = tuple(ln for ln in page.links if ln.tag == "a" and ln.in_article and ln.zone is Zone.MAIN)
+    return replace(page, links=article_links, meta={}, jsonld=(), headers={})
 
 
 def build_index(
@@ -98,9 +141,15 @@ def build_index(
     urls: Sequence[str] | None = None,
     max_parse_bytes: int,
     max_quote_share: float = DEFAULT_MAX_QUOTE_SHARE,
+    record_seconds: float = 30.0,
 ) -> ScanIndex:
     """Our originals from the database (optionally one site, or a URL prefix when `site` has a scheme),
-    fingerprinted and judged once. Raises `UsageError` when there are none."""
+    fingerprinted and judged once. Raises `UsageError` when there are none.
+
+    The index holds each original's anchors (`rights.matching.fingerprint.Prints`): a shared passage of 20
+    words or more always shares one. Fingerprints that recur on many originals of one site (a newsletter
+    box, a standing disclaimer) are that site's boilerplate: they are not indexed and not counted when a
+    capture is aligned with an original of that site."""
     prefix = site if site and "://" in site else None
     domain = registrable_domain(site) if site and prefix is None else None
     rows = store.stored_pages(domain)
@@ -109,26 +158,44 @@ def build_index(
     if urls is not None:  # --originals listed them: exactly those (fetched just before)
         wanted = set(urls)
         rows = [r for r in rows if r["url"] in wanted]
-    index, originals = FingerprintIndex(), {}
+    originals: dict[str, Original] = {}
+    found: dict[str, Prints] = {}
     for row in rows:
         record = store.get_page(row["url"])
         if record is None or not record.html:
             continue
         page = parse_page(record.html, url=record.final_url, max_bytes=max_parse_bytes)
-        prints = fingerprint(page_text(page).text)
-        if not len(prints):
+        article = prints(page_text(page).text)
+        if not len(article.anchors):
             continue
         signals = detect_signals(page)
         verdict = evaluate([Link(page.url, "read", page, signals)], policies, use)
         own_site = registrable_domain(record.url)
-        index.add(record.url, prints, own_site)
-        originals[record.url] = Original(
-            record.url, record.final_url, own_site, zlib.compress(record.html, 1), verdict, page.title
-        )
+        originals[record.url] = Original.pack(record.url, record.final_url, own_site, page, signals, verdict)
+        found[record.url] = article
     if not originals:
         where = f" of {site}" if site else ""
         raise UsageError(f"no originals{where} in the database; store them first (`rights crawl SITE_URL`)")
-    return ScanIndex(index, originals, use, max_bytes, max_parse_bytes, max_quote_share)
+    by_site: dict[str, list[U64]] = {}
+    for url, original in originals.items():
+        by_site.setdefault(original.site, []).append(found[url].fingerprints)
+    boilerplate = {s: common for s, pages in by_site.items() if len(common := site_boilerplate(pages))}
+    index = PackedIndex()
+    for url, original in originals.items():
+        anchors = found[url].anchors
+        if original.site in boilerplate:
+            anchors = np.setdiff1d(anchors, boilerplate[original.site], assume_unique=True)
+        index.add(url, anchors, original.site)
+    return ScanIndex(
+        index.freeze(),
+        originals,
+        boilerplate,
+        use,
+        max_bytes,
+        max_parse_bytes,
+        max_quote_share,
+        record_seconds,
+    )
 
 
 @dataclass
@@ -140,6 +207,7 @@ class ArchiveResult:
     findings: list[dict[str, Any]]
     copies: int = 0
     unreadable: int = 0  # records that could not be parsed
+    timed_out: int = 0  # records past the per-record time limit
     seconds: float = 0.0
     error: str | None = None  # the archive is truncated or corrupt: read up to the damage
     failed: str | None = None  # the task itself failed (no result): the archive stays to do
@@ -151,6 +219,7 @@ class ArchiveResult:
             "copies": self.copies,
             "findings": len(self.findings),
             "unreadable": self.unreadable,
+            "timed_out": self.timed_out,
             "seconds": round(self.seconds, 3),
         }
 
@@ -163,20 +232,49 @@ def _page(record: ArchiveRecord, max_parse_bytes: int) -> Page:
     return parse_page(record.body, url=record.target_uri, headers=record.headers, max_bytes=max_parse_bytes)
 
 
+def _words(record: ArchiveRecord, max_parse_bytes: int) -> str:
+    if record.kind == "text":
+        return record.body.decode("utf-8", errors="replace")
+    return visible_words(record.body, headers=record.headers, max_bytes=max_parse_bytes)
+
+
+class _Clock:
+    """The per-record time limit, checked between the steps of judging a capture (a step in C, like one
+    parse, is bounded by the parse size limit instead)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+
+    def check(self, step: str) -> None:
+        if time.monotonic() >= self.deadline:
+            raise RecordTimeout(f"took longer than {self.seconds:g} s (stopped {step})")
+
+
 def judge_record(record: ArchiveRecord, index: ScanIndex) -> tuple[int, list[Finding], str | None]:
-    """(copies found, findings, the capture's title) for one capture."""
-    page = _page(record, index.max_parse_bytes)
-    prints = fingerprint(page_text(page, whole=True).text)
-    if not len(prints):
-        return 0, [], page.title
+    """(copies found, findings, the capture's title) for one capture.
+
+    Every capture is looked up by the words it shows (`visible_words`, no DOM walk); only a capture that
+    shares at least `MIN_ANCHORS` anchors with an original is parsed in full and aligned, so the cost of
+    the great majority of captures, which copy nothing of ours, is a fraction of a full parse."""
+    clock = _Clock(index.record_seconds)
     site = registrable_domain(record.target_uri)
+    found = index.index.candidates(
+        fingerprint(_words(record, index.max_parse_bytes)),
+        min_shared=MIN_ANCHORS,
+        limit=MAX_CANDIDATES,
+        exclude_site=site,
+    )
+    if not found:
+        return 0, [], None
+    clock.check("after the lookup")
+    page = _page(record, index.max_parse_bytes)
     copies, findings = 0, []
     signals: Signals | None = None
-    for candidate in index.index.candidates(prints, limit=MAX_CANDIDATES):
-        if site and candidate.site == site:
-            continue
-        source = index.source(candidate.key)
-        match = compare_pages(page, source.page)
+    for candidate in found:
+        clock.check("aligning")
+        source, original_text = index.source(candidate.key)
+        match = match_page(page, original_text, same_site=same_site(page, source.page)).match
         if match.verdict == "unrelated":
             continue
         copies += match.verdict in SUBSTANTIAL
@@ -219,6 +317,9 @@ def scan_archive(archive: str, index: ScanIndex) -> ArchiveResult:
     for record in read_archive(Path(archive), stats, max_bytes=index.max_bytes):
         try:
             copies, findings, title = judge_record(record, index)
+        except RecordTimeout:
+            result.timed_out += 1
+            continue
         except (RightsError, ValueError, UnicodeError):
             result.unreadable += 1
             continue

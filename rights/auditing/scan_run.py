@@ -24,7 +24,8 @@ from rights.store import open_settings_store
 
 Engine = Callable[[list[str], ScanIndex], Iterator[ArchiveResult]]
 Progress = Callable[[ArchiveResult, int, int], None]  # (result, archives finished, archives to do)
-_SUMMED = ("records", "read", "other_types", "not_html", "oversized", "unreadable", "copies", "findings")
+_SUMMED = ("records", "read", "other_types", "not_html", "oversized", "unreadable", "timed_out", "copies",
+           "findings")  # fmt: skip
 
 
 @dataclass
@@ -76,7 +77,7 @@ def run_scan(
         with store.lock():
             index = build_index(
                 store, policies, site=site, urls=urls, use=use, max_bytes=settings.max_bytes,
-                max_parse_bytes=settings.max_parse_bytes,
+                max_parse_bytes=settings.max_parse_bytes, record_seconds=settings.parse_timeout,
             )  # fmt: skip
             run_id = store.unfinished_scan(key)
             if run_id is None:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from rights.matching.align import expand_ranges
 from rights.matching.fingerprint import distinct
@@ -28,6 +29,7 @@ MIN_SHARED = 2  # a document sharing fewer fingerprints with the query is not a 
 BOILERPLATE_MIN_PAGES = 3  # a fingerprint on at least this many pages of a site ...
 BOILERPLATE_MIN_SHARE = 0.3  # ... and on at least this share of them is the site's boilerplate
 _BUCKET_SIZE = 8
+Docs = I64 | NDArray[np.uint32]  # document numbers: int64 in the growing index, uint32 in the packed one
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -35,12 +37,12 @@ class _Segment:
     """Sorted postings with the start of each bucket of top bits: values >> shift indexes `starts`."""
 
     values: U64
-    docs: I64
+    docs: Docs
     starts: I64
     shift: np.uint64
 
     @classmethod
-    def build(cls, values: U64, docs: I64) -> _Segment:
+    def build(cls, values: U64, docs: Docs) -> _Segment:
         order = np.argsort(values, kind="stable")  # on two sorted runs (a merge) this is a linear merge
         values, docs = values[order], docs[order]
         bits = max(0, int(len(values) // _BUCKET_SIZE).bit_length())
@@ -53,7 +55,7 @@ class _Segment:
     def __len__(self) -> int:
         return len(self.values)
 
-    def lookup(self, query: U64) -> tuple[I64, I64]:
+    def lookup(self, query: U64) -> tuple[I64, Docs]:
         """Every posting of the query values: (index of the query value, document) arrays."""
         if not len(self.values):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -139,7 +141,11 @@ class FingerprintIndex:
         if not found:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         asked = np.concatenate([a for a, _ in found]) if len(found) > 1 else found[0][0]
-        docs = np.concatenate([d for _, d in found]) if len(found) > 1 else found[0][1]
+        docs: I64 = (
+            np.concatenate([d for _, d in found])
+            if len(found) > 1
+            else found[0][1].astype(np.int64, copy=False)
+        )
         if self._removed:
             live = ~np.isin(docs, np.fromiter(self._removed, dtype=np.int64))
             asked, docs = asked[live], docs[live]
@@ -221,3 +227,83 @@ def site_boilerplate(
     needed = max(min_pages, int(np.ceil(min_share * len(pages))))
     common: U64 = values[counts >= needed]
     return common
+
+
+class PackedIndex:
+    """A frozen fingerprint index for shipping to other processes: one sorted array of postings.
+
+    Built once from every document's lookup keys (`add`, then `freeze`); afterwards only read. A posting
+    costs 12 bytes (the uint64 value and a uint32 document number) plus about one byte of bucket starts;
+    a document costs its key, one site number and one int32 count. No Python object per posting, so it
+    pickles as a handful of arrays (see docs/scale.md for the bytes per original).
+    """
+
+    def __init__(self) -> None:
+        self._keys: list[str] = []
+        self._site_names: list[str] = []
+        self._site_ids: dict[str, int] = {}
+        self._pending: list[U64] = []
+        self._pending_sites: list[int] = []
+        self._sites = np.zeros(0, dtype=np.int32)
+        self._sizes = np.zeros(0, dtype=np.int32)
+        self._segment = _Segment.build(np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32))
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def add(self, key: str, values: U64, site: str = "") -> None:
+        """Add a document's lookup keys (before `freeze`, which is called once)."""
+        if len(self._sizes):
+            raise RuntimeError("PackedIndex.add after freeze()")
+        self._keys.append(key)
+        site_id = self._site_ids.setdefault(site, len(self._site_names))
+        if site_id == len(self._site_names):
+            self._site_names.append(site)
+        self._pending_sites.append(site_id)
+        self._pending.append(distinct(np.asarray(values, dtype=np.uint64)))
+
+    def freeze(self) -> PackedIndex:
+        """Sort every posting into one segment; the per-document arrays are dropped."""
+        sizes = np.array([len(v) for v in self._pending], dtype=np.int32)
+        values = np.concatenate(self._pending) if self._pending else np.zeros(0, dtype=np.uint64)
+        docs = np.repeat(np.arange(len(self._pending), dtype=np.uint32), sizes)
+        self._segment = _Segment.build(values, docs)
+        self._sizes = sizes
+        self._sites = np.array(self._pending_sites, dtype=np.int32)
+        self._pending, self._pending_sites = [], []
+        return self
+
+    @property
+    def nbytes(self) -> int:
+        """The bytes of the arrays (postings, bucket starts, sites and sizes); the keys not counted."""
+        s = self._segment
+        return s.values.nbytes + s.docs.nbytes + s.starts.nbytes + self._sites.nbytes + self._sizes.nbytes
+
+    def candidates(
+        self,
+        query: U64,
+        *,
+        min_shared: int = MIN_SHARED,
+        limit: int = 20,
+        exclude_site: str = "",
+    ) -> list[Candidate]:
+        """Documents sharing at least `min_shared` of their keys with the query values, most shared first;
+        documents of `exclude_site` are left out (before `limit` counts)."""
+        query = distinct(np.asarray(query, dtype=np.uint64))
+        if self._pending:
+            raise RuntimeError("PackedIndex.candidates before freeze()")
+        if not len(query) or not len(self._keys):
+            return []
+        _, posted = self._segment.lookup(query)
+        docs, shared = _counts(posted.astype(np.int64))
+        keep = shared >= min_shared
+        excluded = self._site_ids.get(exclude_site) if exclude_site else None
+        if excluded is not None:
+            keep &= self._sites[docs] != excluded
+        docs, shared = docs[keep], shared[keep]
+        order = np.argsort(-shared, kind="stable")[:limit]
+        return [
+            Candidate(self._keys[doc], self._site_names[self._sites[doc]], count, count / len(query),
+                      count / max(1, int(self._sizes[doc])))
+            for doc, count in zip(docs[order].tolist(), shared[order].tolist(), strict=True)
+        ]  # fmt: skip

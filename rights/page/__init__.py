@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from rights.page.decode import codec_for_label, decode_html
 from rights.page.models import Image, Link, Page, TextBlock
-from rights.page.parse import DEFAULT_MAX_PARSE_BYTES, parse_links, parse_page
+from rights.page.parse import DEFAULT_MAX_PARSE_BYTES, parse_links, parse_page, visible_words
 from rights.page.sniff import check_html_bytes, sniff_not_html
 
 __all__ = [
@@ -29,4 +29,5 @@ __all__ = [
     "parse_links",
     "parse_page",
     "sniff_not_html",
+    "visible_words",
 ]
