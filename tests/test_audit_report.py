@@ -25,7 +25,7 @@ from rights.report.audit import (
     render_markdown,
     render_table,
 )
-from rights.report.audit_common import group_by_site, is_web_url, summarize, words_copied
+from rights.report.audit_common import group_by_site, is_web_url, passage_excerpt, summarize, words_copied
 from rights.report.audit_data import CSV_COLUMNS, csv_cell
 from rights.report.audit_html import CSP
 from rights.report.audit_text import md
@@ -445,3 +445,21 @@ def test_highlight_long_texts_use_the_shared_ends(monkeypatch: pytest.MonkeyPatc
     words = " ".join(f"w{i}" for i in range(20_000))
     post, _ = highlight(words, words)
     assert post.spans == ((0, len(words)),)
+
+
+def test_a_passage_line_never_opens_with_a_fragment_or_glues_blocks() -> None:
+    # the tail of a heading the alignment reached into: shown from the first whole block
+    assert (
+        passage_excerpt("fish hall\n\nAfter four winters in a car park.", 80)
+        == "…After four winters in a car park."
+    )
+    # a passage that starts inside a sentence says so
+    assert passage_excerpt("said the mayor on Tuesday.", 80) == "…said the mayor on Tuesday."
+    # blocks are not glued into one sentence
+    assert passage_excerpt("Ferry timetable to double\n\nThe ferry will run.", 80) == (
+        "Ferry timetable to double ¶ The ferry will run."
+    )
+    # a lowercase first block that is long is a passage of its own, kept
+    text = "and then the council voted seven to two on the plan\nNext block."
+    assert passage_excerpt(text, 200) == "…and then the council voted seven to two on the plan ¶ Next block."
+    assert len(passage_excerpt("Word " * 100, 40)) <= 40

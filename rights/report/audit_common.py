@@ -163,6 +163,27 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip() + "…"
 
 
+LEAD_FRAGMENT_WORDS = 6
+
+
+def passage_excerpt(text: str, limit: int) -> str:
+    """A passage's text for one line: a passage that begins inside a block (the tail of a heading or of a
+    sentence its alignment reached into) shows from its first whole block, marked by a leading ellipsis, so
+    the line never opens with a fragment; blocks are joined with a pilcrow (¶); then `shorten`."""
+    text = text.strip()
+    head, sep, rest = text.partition("\n")
+    lead = ""
+    if sep and rest.strip() and len(head.split()) < LEAD_FRAGMENT_WORDS and head[:1].islower():
+        lead, text = "…", rest.strip()
+    elif text[:1].islower():
+        lead = "…"
+    blocks = " ¶ ".join(block.strip() for block in _BLOCK_BREAK.split(text) if block.strip())
+    return lead + shorten(blocks, limit - len(lead))
+
+
+_BLOCK_BREAK = re.compile(r"\n\s*")
+
+
 def is_web_url(url: str | None) -> bool:
     """True for an absolute http(s) URL with a host and no whitespace or control characters.
 

@@ -21,9 +21,9 @@ from rights.report.audit_common import (
     group_by_site,
     is_web_url,
     kind_label,
+    passage_excerpt,
     plural,
     run_line,
-    shorten,
     state_label,
     summarize,
     words_copied,
@@ -69,8 +69,8 @@ def _passage_line(passage: Passage) -> str:
         notes.append("quoted")
     if passage.boilerplate:
         notes.append("boilerplate, not counted")
-    post = shorten(passage.copy_text, TABLE_PASSAGE_CHARS)
-    source = shorten(passage.original_text, TABLE_PASSAGE_CHARS)
+    post = passage_excerpt(passage.copy_text, TABLE_PASSAGE_CHARS)
+    source = passage_excerpt(passage.original_text, TABLE_PASSAGE_CHARS)
     return f"[{', '.join(notes)}] post: “{post}” | source: “{source}”"
 
 
@@ -152,9 +152,9 @@ def _md_passage(number: int, passage: Passage) -> list[str]:
     return [
         f"Passage {number} ({', '.join(notes)}):",
         "",
-        f"> **Post:** {md(shorten(passage.copy_text, MARKDOWN_PASSAGE_CHARS))}",
+        f"> **Post:** {md(passage_excerpt(passage.copy_text, MARKDOWN_PASSAGE_CHARS))}",
         "",
-        f"> **Source:** {md(shorten(passage.original_text, MARKDOWN_PASSAGE_CHARS))}",
+        f"> **Source:** {md(passage_excerpt(passage.original_text, MARKDOWN_PASSAGE_CHARS))}",
         "",
     ]
 
