@@ -192,8 +192,13 @@ def test_rights_report_shows_a_scan_and_compares_it_with_the_previous_scan(
     assert all(
         f["capture"].startswith("a.warc.gz @ ") and "<urn:" in f["capture"] for f in report["findings"]
     )
+    assert report["kind"] == "scan" and report["originals"] is None
     table = CliRunner().invoke(app, ["report", "--db", str(db)]).stdout
     assert "capture: a.warc.gz @ " in table and "captured 2026-03-01" in table
+    heading, run_line = table.splitlines()[:2]
+    assert heading.startswith("Scan report: copies of the stored originals on aggregator.test, blog.test,")
+    assert run_line.endswith("; 11 captures read")
+    assert "harbour-times.test" not in heading  # the originals' site is where copies were looked for, not found
 
 
 def test_the_open_findings_view_lists_a_scans_findings_with_their_captures(

@@ -113,10 +113,13 @@ def build_report(
             first_seen=seen.get(key, {}).get("first"), last_seen=seen.get(key, {}).get("last"),
             capture=_capture(data.get("capture")),
         ))  # fmt: skip
-    sites = tuple(sorted({f.site for f in findings} | {str(current.args.get("site") or "")} - {""}))
+    scan = current.kind == "scan"  # a scan's `site` names its originals, not a site it read
+    site_arg = str(current.args.get("site") or "")
+    sites = tuple(sorted({f.site for f in findings} | ({site_arg} if not scan else set()) - {""}))
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     pages = int(current.counts.get("posts", current.counts.get("read", 0))) if current.counts else 0
     changes = changes_during(store, current.started_at, current.finished_at) if previous is not None else []
     return AuditReport(
-        current.id, previous.id if previous else None, moment, sites, pages, tuple(findings), tuple(changes)
-    )
+        current.id, previous.id if previous else None, moment, sites, pages, tuple(findings), tuple(changes),
+        kind=current.kind, originals=(site_arg or None) if scan else None,
+    )  # fmt: skip

@@ -73,3 +73,26 @@ class AuditReport:
     pages_checked: int
     findings: tuple[ReportFinding, ...]
     ai_changes: tuple[AiChange, ...] = ()  # sites read by this audit whose AI-usage preferences changed
+    kind: str = "audit"  # the run's kind: audit | scan (copies of our originals found in web archives)
+    originals: str | None = None  # a scan's originals: the site or URL prefix it looked for (None: all)
+
+    @property
+    def title(self) -> str:
+        """`Audit report` or `Scan report`, as the heading of every format."""
+        return "Scan report" if self.kind == "scan" else "Audit report"
+
+    @property
+    def checked(self) -> str:
+        """What the run read: `12 pages checked`, or `629 captures read` for a scan."""
+        noun = "capture" if self.kind == "scan" else "page"
+        verb = "read" if self.kind == "scan" else "checked"
+        return f"{self.pages_checked} {noun}{'s' * (self.pages_checked != 1)} {verb}"
+
+    @property
+    def sites_line(self) -> str:
+        """The sites of the report: an audit's sites, or where a scan found copies of which originals."""
+        sites = ", ".join(sorted(self.sites)) or "(no site)"
+        if self.kind != "scan":
+            return sites
+        whose = f"copies of {self.originals}" if self.originals else "copies of the stored originals"
+        return f"{whose} on {', '.join(sorted(self.sites))}" if self.sites else f"{whose}: none found"

@@ -79,6 +79,8 @@ def report_dict(report: AuditReport) -> dict[str, Any]:
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
         "run_id": report.run_id,
+        "kind": report.kind,
+        "originals": report.originals,
         "previous_run_id": report.previous_run_id,
         "generated_at": report.generated_at,
         "sites": sorted(report.sites),

@@ -213,13 +213,13 @@ def render_html(report: AuditReport) -> str:
     """One HTML document: header, summary with counts, sites -> posts -> findings with their passages."""
     summary = summarize(report)
     groups = group_by_site(report)
-    sites = ", ".join(sorted(report.sites)) or "(no site)"
+    sites = report.sites_line
     body = []
     number = 1
     for n, group in enumerate(groups, 1):
         body.append(_site(n, group, summary.by_site[group.site], number))
         number += len(group.findings)
-    meta = f"{run_line(report)} · generated {report.generated_at} · {report.pages_checked} pages checked"
+    meta = f"{run_line(report)} · generated {report.generated_at} · {report.checked}"
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">\n'
@@ -227,9 +227,9 @@ def render_html(report: AuditReport) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
         '<meta name="referrer" content="no-referrer">\n'
-        f"<title>Audit report: {escape(sites)}</title>\n"
+        f"<title>{report.title}: {escape(sites)}</title>\n"
         f"<style>{CSS}</style>\n</head>\n<body>\n"
-        f'<header class="top"><h1>Audit report</h1><p class="sites">{escape(sites)}</p>'
+        f'<header class="top"><h1>{report.title}</h1><p class="sites">{escape(sites)}</p>'
         f'<p class="muted">{escape(meta)}</p></header>\n'
         f"<main>{_summary(report)}{_ai_changes(report)}{_toc(groups, summary.by_site)}\n"
         + "\n".join(body)

@@ -87,8 +87,8 @@ def render_table(report: AuditReport) -> str:
     """A plain-text summary for a terminal: counts first, then site -> post -> findings."""
     summary = summarize(report)
     lines = [
-        f"Audit report: {', '.join(clean(s) for s in sorted(report.sites)) or '(no site)'}",
-        f"{run_line(report)}; generated {clean(report.generated_at)}; {report.pages_checked} pages checked",
+        f"{report.title}: {clean(report.sites_line)}",
+        f"{run_line(report)}; generated {clean(report.generated_at)}; {report.checked}",
         f"Findings: {summary.total} ({counts_line(summary.by_state)})",
     ]
     width = max((len(kind_label(k)) for k in summary.by_kind), default=0)
@@ -192,11 +192,10 @@ def _md_post(post: PostGroup) -> list[str]:
 def render_markdown(report: AuditReport) -> str:
     """A Markdown document: summary and counts table, then a heading per site and per post."""
     summary = summarize(report)
-    sites = ", ".join(md(s) for s in sorted(report.sites)) or "(no site)"
     lines = [
-        f"# Audit report: {sites}",
+        f"# {report.title}: {md(report.sites_line)}",
         "",
-        f"{md(run_line(report))}. Generated {md(report.generated_at)}; {report.pages_checked} pages checked.",
+        f"{md(run_line(report))}. Generated {md(report.generated_at)}; {report.checked}.",
         "",
         f"**{summary.total} findings:** {md(counts_line(summary.by_state))}.",
         "",
