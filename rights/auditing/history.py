@@ -79,7 +79,8 @@ def pick_runs(
 
 
 def _capture(capture: Any) -> str | None:
-    """A scan finding's capture address, as a person re-reads it: file @ offset, record id, capture date."""
+    """A finding's capture address, as a person re-reads it: file @ offset, record id, capture date. A scan's
+    is the record it read; an audit's the record its crawl wrote with --warc for the post's stored copy."""
     if not isinstance(capture, dict) or not capture.get("archive"):
         return None
     name = PurePath(str(capture["archive"])).name

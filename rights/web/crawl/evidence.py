@@ -1,0 +1,85 @@
+"""`--warc FILE`: a crawl's fetched responses as WARC request/response records, and where each one sits.
+
+The crawl's single writer (the process that holds the database, not a parser process) writes each record and
+flushes it before it records the record's address (`warc_captures`), and the file is fsynced before every
+commit (`Store.before_commit`), so no committed row points at a record that is not all there. What is written:
+each page response the crawl read (2xx; a 304 as its status and headers, no body), each sitemap and feed,
+and each robots.txt the fetcher read from the network. Error statuses and non-HTML responses are not: the
+fetcher refuses them without reading their bodies. Bodies are stored decoded, as the fetcher returns them
+(Content-Encoding dropped, Content-Length the stored length), not the bytes as transferred.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rights import __version__
+from rights.config import Settings
+from rights.store import Store
+from rights.web.archive import WarcWriter
+from rights.web.archive.writer import status_line, warc_date
+from rights.web.models import Fetched
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceCounts:
+    """What one run wrote: the file, the response records, and the bytes of a cut-short record dropped."""
+
+    archive: str
+    responses: int
+    repaired: int
+
+
+class CrawlEvidence:
+    """The WARC file of one crawl run; `record` writes one fetched response and records its address."""
+
+    def __init__(self, settings: Settings, store: Store, run_id: int) -> None:
+        assert settings.warc_path is not None
+        path = settings.warc_path.expanduser().absolute()
+        self.store, self.run_id = store, run_id
+        self.user_agent = settings.user_agent
+        self.writer = WarcWriter(
+            path,
+            software=f"rights/{__version__}",
+            run=f"crawl run {run_id}",
+            known_end=store.capture_boundary(str(path)),
+        )
+        self.responses = 0
+        store.before_commit = self.writer.sync
+
+    def record(self, kind: str, url: str, fetched: Fetched, request: Sequence[tuple[str, str]] = ()) -> None:
+        """Write the request and response of one fetch (flushed), then record the response's address."""
+        address = self.writer.write_exchange(
+            url=fetched.final_url,
+            fetched_at=fetched.fetched_at,
+            status_line=status_line(fetched.status),
+            headers=list(fetched.headers.items()),
+            body=fetched.content,
+            request_headers=[("User-Agent", self.user_agent), *request],
+        )
+        self.responses += 1
+        self.store.save_capture(
+            {
+                "url": url,
+                "target_uri": fetched.final_url,
+                "kind": kind,
+                "http_status": fetched.status,
+                "captured_at": warc_date(fetched.fetched_at),
+                "content_hash": hashlib.sha256(fetched.content).hexdigest()
+                if fetched.status != 304
+                else None,
+                "archive": address.archive,
+                "offset": address.offset,
+                "record_id": address.record_id,
+                "run_id": self.run_id,
+            }
+        )
+
+    def counts(self) -> EvidenceCounts:
+        return EvidenceCounts(str(self.writer.path), self.responses, self.writer.repaired)
+
+    def close(self) -> None:
+        self.store.before_commit = None
+        self.writer.close()
