@@ -47,7 +47,6 @@ def audit(
     warc: Path | None = typer.Option(
         None,
         "--warc",
-        dir_okay=False,
         metavar="FILE",
         help=WARC_HELP + " Findings point to the record of the post they judged.",
     ),

@@ -111,9 +111,7 @@ def crawl(
             "preferences (recorded as not read); pages are still fetched.",
         ),
     ] = False,
-    warc: Annotated[
-        Path | None, typer.Option("--warc", dir_okay=False, metavar="FILE", help=WARC_HELP)
-    ] = None,
+    warc: Annotated[Path | None, typer.Option("--warc", metavar="FILE", help=WARC_HELP)] = None,
     watchlist: Annotated[
         Path | None,
         typer.Option(
