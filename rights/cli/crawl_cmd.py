@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -142,6 +143,7 @@ def crawl(
         "offline": True if offline else None, "warc_path": checked_warc(warc),
     }  # fmt: skip
     settings = load_settings(overrides=overrides)
+    settings = replace(settings, warc_path=checked_warc(settings.warc_path))  # or from rights.toml, RIGHTS_*
     if watchlist is not None:
         from rights.cli.watch_cmd import run_watch
 
