@@ -154,3 +154,32 @@ def test_audit_findings_point_at_the_record_of_the_post_they_judged(site: SiteSe
 
     again = runner.invoke(app, ["audit", BLOG, "--format", "json", *net])  # no --warc: unchanged posts
     assert {f["capture"] for f in json.loads(again.stdout)["findings"]} == {f["capture"] for f in findings}
+
+
+def test_verify_writes_the_copy_and_the_original_and_its_findings_point_at_the_copy(
+    site: SiteServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RIGHTS_RESOLVE", ",".join(site.resolve))
+    db, warc = tmp_path / "rights.db", tmp_path / "verify.warc.gz"
+    copy, original = (
+        "http://harbourside-partner.test/stories/harbour.html",
+        "http://coastline-ledger.test/nd/harbour.html",
+    )
+    args = ["verify", copy, "--original", original, "--warc", str(warc), "--db", str(db), "--allow-private"]
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    evidence = json.loads(result.stdout)["evidence"]
+    for role, url in (("copy", copy), ("original", original)):
+        record_id, uri, body = record_at(warc, evidence[role]["offset"])
+        assert (record_id, uri) == (evidence[role]["record_id"], url) and b"<html" in body.lower()
+    assert [r["type"] for r in read_warc(warc)] == ["warcinfo", *["request", "response"] * 2]
+    with open_store(db) as store:
+        captures = [json.loads(row["data"])["capture"] for row in store.query("SELECT data FROM findings")]
+    assert captures and all(c == evidence["copy"] for c in captures)
+    table = runner.invoke(app, args)
+    lines = table.stdout.splitlines()
+    start = lines.index("Evidence (WARC records):")
+    assert re.fullmatch(
+        r"  copy: verify\.warc\.gz @ \d+, <urn:uuid:[0-9a-f-]+>, captured \S+Z", lines[start + 1]
+    )
+    assert lines[start + 2].startswith("  original: verify.warc.gz @ ")

@@ -78,7 +78,7 @@ def pick_runs(
     return current, before[-1] if before else None
 
 
-def _capture(capture: Any) -> str | None:
+def capture_line(capture: Any) -> str | None:
     """A finding's capture address, as a person re-reads it: file @ offset, record id, capture date. A scan's
     is the record it read; an audit's the record its crawl wrote with --warc for the post's stored copy."""
     if not isinstance(capture, dict) or not capture.get("archive"):
@@ -112,7 +112,7 @@ def build_report(
             passages=tuple(_passage(p) for p in data.get("passages") or ()),
             evidence=tuple(_evidence(e) for e in data.get("evidence") or ()),
             first_seen=seen.get(key, {}).get("first"), last_seen=seen.get(key, {}).get("last"),
-            capture=_capture(data.get("capture")),
+            capture=capture_line(data.get("capture")),
         ))  # fmt: skip
     sites = tuple(sorted({f.site for f in findings} | {str(current.args.get("site") or "")} - {""}))
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")

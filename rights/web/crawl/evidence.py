@@ -1,4 +1,5 @@
-"""`--warc FILE`: a crawl's fetched responses as WARC request/response records, and where each one sits.
+"""`--warc FILE`: a crawl's (or a verification's) fetched responses as WARC request/response records, and
+where each one sits.
 
 The crawl's single writer (the process that holds the database, not a parser process) writes each record and
 flushes it before it records the record's address (`warc_captures`), and the file is fsynced before every
@@ -12,15 +13,19 @@ fetcher refuses them without reading their bodies. Bodies are stored decoded, as
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rights import __version__
 from rights.config import Settings
 from rights.store import Store
 from rights.web.archive import WarcWriter
 from rights.web.archive.writer import status_line, warc_date
+from rights.web.fetch import fetch_page
 from rights.web.models import Fetched
+
+Fetch = Callable[[str, Settings], Fetched]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +37,10 @@ class EvidenceCounts:
     repaired: int
 
 
-class CrawlEvidence:
-    """The WARC file of one crawl run; `record` writes one fetched response and records its address."""
+class WarcEvidence:
+    """The WARC file of one run; `record` writes one fetched response and records its address."""
 
-    def __init__(self, settings: Settings, store: Store, run_id: int) -> None:
+    def __init__(self, settings: Settings, store: Store, run_id: int, *, kind: str = "crawl") -> None:
         assert settings.warc_path is not None
         path = settings.warc_path.expanduser().absolute()
         self.store, self.run_id = store, run_id
@@ -43,14 +48,18 @@ class CrawlEvidence:
         self.writer = WarcWriter(
             path,
             software=f"rights/{__version__}",
-            run=f"crawl run {run_id}",
+            run=f"{kind} run {run_id}",
             known_end=store.capture_boundary(str(path)),
         )
         self.responses = 0
+        self.captured: dict[str, dict[str, Any]] = {}  # by URL: what `fetching` recorded
         store.before_commit = self.writer.sync
 
-    def record(self, kind: str, url: str, fetched: Fetched, request: Sequence[tuple[str, str]] = ()) -> None:
-        """Write the request and response of one fetch (flushed), then record the response's address."""
+    def record(
+        self, kind: str, url: str, fetched: Fetched, request: Sequence[tuple[str, str]] = ()
+    ) -> dict[str, Any]:
+        """Write the request and response of one fetch (flushed), then record the response's address; returns
+        it as a finding's capture (`archive`, `offset`, `record_id`, `captured_at`)."""
         address = self.writer.write_exchange(
             url=fetched.final_url,
             fetched_at=fetched.fetched_at,
@@ -60,22 +69,23 @@ class CrawlEvidence:
             request_headers=[("User-Agent", self.user_agent), *request],
         )
         self.responses += 1
-        self.store.save_capture(
-            {
-                "url": url,
-                "target_uri": fetched.final_url,
-                "kind": kind,
-                "http_status": fetched.status,
-                "captured_at": warc_date(fetched.fetched_at),
-                "content_hash": hashlib.sha256(fetched.content).hexdigest()
-                if fetched.status != 304
-                else None,
-                "archive": address.archive,
-                "offset": address.offset,
-                "record_id": address.record_id,
-                "run_id": self.run_id,
-            }
-        )
+        capture = {"archive": address.archive, "offset": address.offset, "record_id": address.record_id,
+                   "captured_at": warc_date(fetched.fetched_at)}  # fmt: skip
+        digest = hashlib.sha256(fetched.content).hexdigest() if fetched.status != 304 else None
+        self.store.save_capture({**capture, "url": url, "target_uri": fetched.final_url, "kind": kind,
+                                 "http_status": fetched.status, "content_hash": digest, "run_id": self.run_id})  # fmt: skip
+        return capture
+
+    def fetching(self, fetch: Fetch = fetch_page) -> Fetch:
+        """`fetch` (one page, as `fetch_page`), with each page it returns written and recorded, for the
+        commands that fetch pages one by one (`verify`); the captures are kept in `captured`, by URL."""
+
+        def fetch_and_record(url: str, settings: Settings) -> Fetched:
+            fetched = fetch(url, settings)
+            self.captured[url] = self.record("page", url, fetched)
+            return fetched
+
+        return fetch_and_record
 
     def counts(self) -> EvidenceCounts:
         return EvidenceCounts(str(self.writer.path), self.responses, self.writer.repaired)

@@ -28,7 +28,7 @@ from rights.signals.ai_usage import combine, usage_record
 from rights.store import Store
 from rights.store.models import FrontierItem
 from rights.urls import check_url, normalize
-from rights.web.crawl.evidence import CrawlEvidence
+from rights.web.crawl.evidence import WarcEvidence
 from rights.web.crawl.workers import (
     Parsed,
     ParseError,
@@ -133,7 +133,7 @@ class _Run:
         self.resumed = False
         self.known: set[str] = set()
         self.fetcher: Fetcher
-        self.evidence: CrawlEvidence | None = None  # --warc
+        self.evidence: WarcEvidence | None = None  # --warc
         self.parser = ParsePool(settings.parse_workers, settings.parse_timeout)
 
     # ----------------------------------------------------------------------------------------- run
@@ -152,7 +152,7 @@ class _Run:
         try:
             async with contextlib.AsyncExitStack() as stack:
                 if self.settings.warc_path is not None:
-                    self.evidence = CrawlEvidence(self.settings, self.store, self.run_id)
+                    self.evidence = WarcEvidence(self.settings, self.store, self.run_id)
                     stack.callback(self.evidence.close)
                 await self.parser.start()
                 if fetcher is None:
