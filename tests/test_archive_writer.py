@@ -5,13 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator  # a base dependency: these tests never skip
 
 from rights.errors import UsageError
-
-pytest.importorskip("warcio")
-
-from warcio.archiveiterator import ArchiveIterator
-
 from rights.web.archive.writer import WarcAddress, WarcWriter
 
 

@@ -9,15 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator  # a base dependency: these tests never skip
 
 from rights.config import Settings
 from rights.store import Store, open_store
 from rights.web.crawl import run_crawl
 from tests.sitesrv import SiteServer
-
-pytest.importorskip("warcio")
-
-from warcio.archiveiterator import ArchiveIterator
 
 BLOG = "http://blog.crawl.test/"
 

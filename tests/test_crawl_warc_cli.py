@@ -21,8 +21,6 @@ from tests.sitesrv import SiteServer
 from tests.test_crawl_cli import GEN, ROOT, command, committed, run, wait_for
 from tests.test_crawl_warc import assert_addresses_resolve, read_warc, record_at
 
-pytest.importorskip("warcio")
-
 runner = CliRunner()
 
 

@@ -108,7 +108,6 @@ def test_crawl_needs_urls_or_a_watchlist(tmp_path: Path) -> None:
 def test_a_watchlist_with_warc_writes_what_its_crawls_fetch(site: SiteServer, tmp_path: Path) -> None:
     """`warc_path` in the watchlist's [settings] (or --warc): the audit's and the feed's crawls write to it,
     and the audit's findings point at their posts' records."""
-    pytest.importorskip("warcio")
     warc = tmp_path / "evidence.warc.gz"
     path = tmp_path / "rights.toml"
     path.write_text(WATCHLIST.replace("delay = 0.0", f"delay = 0.0\nwarc_path = {json.dumps(str(warc))}"))
