@@ -143,11 +143,18 @@ class WarcWriter:
         except OSError:
             self._file.close()
             raise UsageError(f"--warc {path}: another process is writing to this file") from None
-        self._repair(known_end)
-        self._writer: Any = WARCWriter(self._file, gzip=True, warc_version="WARC/1.1")
-        if self._file.tell() == 0:
-            info = {"software": software, "run": run, "format": "WARC File Format 1.1"}
-            self._write(self._writer.create_warcinfo_record(path.name, info))
+        try:
+            self._repair(known_end)
+            self._writer: Any = WARCWriter(self._file, gzip=True, warc_version="WARC/1.1")
+            if self._file.tell() == 0:
+                info = {"software": software, "run": run, "format": "WARC File Format 1.1"}
+                self._write(self._writer.create_warcinfo_record(path.name, info))
+        except OSError as error:
+            self._file.close()
+            raise UsageError(f"--warc {path}: {error.strerror or error}") from error
+        except BaseException:
+            self._file.close()
+            raise
 
     def _repair(self, known_end: int) -> None:
         size = self._file.seek(0, os.SEEK_END)
@@ -158,10 +165,11 @@ class WarcWriter:
         if self._file.read(2) != _GZIP_MAGIC:
             start = 0
         end = complete_end(self._file, start)
+        if start and end == start:  # not a whole member where the hint points: trust nothing, scan it all
+            start, end = 0, complete_end(self._file, 0)
         if end == 0 and start == 0:
             self._file.seek(0)
             if self._file.read(2) != _GZIP_MAGIC:
-                self._file.close()
                 raise UsageError(f"--warc {self.path}: not a gzipped WARC file; refusing to append to it")
         if end < size:
             self._file.truncate(end)

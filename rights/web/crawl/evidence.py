@@ -19,6 +19,7 @@ from typing import Any
 
 from rights import __version__
 from rights.config import Settings
+from rights.errors import RightsError
 from rights.store import Store
 from rights.web.archive import WarcWriter
 from rights.web.archive.writer import status_line, warc_date
@@ -60,14 +61,19 @@ class WarcEvidence:
     ) -> dict[str, Any]:
         """Write the request and response of one fetch (flushed), then record the response's address; returns
         it as a finding's capture (`archive`, `offset`, `record_id`, `captured_at`)."""
-        address = self.writer.write_exchange(
-            url=fetched.final_url,
-            fetched_at=fetched.fetched_at,
-            status_line=status_line(fetched.status),
-            headers=list(fetched.headers.items()),
-            body=fetched.content,
-            request_headers=[("User-Agent", self.user_agent), *request],
-        )
+        try:
+            address = self.writer.write_exchange(
+                url=fetched.final_url,
+                fetched_at=fetched.fetched_at,
+                status_line=status_line(fetched.status),
+                headers=list(fetched.headers.items()),
+                body=fetched.content,
+                request_headers=[("User-Agent", self.user_agent), *request],
+            )
+        except OSError as error:  # a full disk: the run stops; the next one repairs the file and resumes
+            raise RightsError(
+                f"--warc {self.writer.path}: cannot write ({error.strerror or error}); run again to resume"
+            ) from error
         self.responses += 1
         capture = {"archive": address.archive, "offset": address.offset, "record_id": address.record_id,
                    "captured_at": warc_date(fetched.fetched_at)}  # fmt: skip
