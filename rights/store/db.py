@@ -144,12 +144,12 @@ class Connection:
             self._depth = 1
             try:
                 yield self.conn
+                self._before_commit()
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
             else:
-                self._before_commit()
                 self.conn.execute("COMMIT")
             finally:
                 self._depth = 0
@@ -201,7 +201,12 @@ class Connection:
         if self._grouping and self._depth == 1:
             due = self._group_units >= max_units or time.monotonic() - self._group_started >= max_age
             if due or stop:
-                self._before_commit()
+                try:
+                    self._before_commit()
+                except BaseException:  # what the rows point at is not safe: they are not committed
+                    self.conn.execute("ROLLBACK")
+                    self._depth, self._group_units = 0, 0
+                    raise
                 with sqlite_errors(self.path):
                     self.conn.execute("COMMIT")
                 self._depth, self._group_units = 0, 0

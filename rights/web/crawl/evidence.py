@@ -75,11 +75,15 @@ class WarcEvidence:
                 f"--warc {self.writer.path}: cannot write ({error.strerror or error}); run again to resume"
             ) from error
         self.responses += 1
-        capture = {"archive": address.archive, "offset": address.offset, "record_id": address.record_id,
-                   "captured_at": warc_date(fetched.fetched_at)}  # fmt: skip
+        capture = {
+            "archive": address.archive,
+            "offset": address.offset,
+            "record_id": address.record_id,
+            "captured_at": warc_date(fetched.fetched_at),
+        }
         digest = hashlib.sha256(fetched.content).hexdigest() if fetched.status != 304 else None
-        self.store.save_capture({**capture, "url": url, "target_uri": fetched.final_url, "kind": kind,
-                                 "http_status": fetched.status, "content_hash": digest, "run_id": self.run_id})  # fmt: skip
+        row = {"url": url, "target_uri": fetched.final_url, "kind": kind, "http_status": fetched.status}
+        self.store.save_capture({**capture, **row, "content_hash": digest, "run_id": self.run_id})
         return capture
 
     def fetching(self, fetch: Fetch = fetch_page) -> Fetch:
