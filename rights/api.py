@@ -383,9 +383,9 @@ def find_original(signals: Signals, page: Page) -> str | None:
     return None
 
 
-def _read_original(target: str, url: str | None, settings: Settings) -> Link:
+def _read_original(target: str, url: str | None, settings: Settings, fetch: Fetch | None = None) -> Link:
     if is_url(target):
-        link = read_origin(target, settings)
+        link = read_origin(target, settings, fetch)
         if link.page is None:
             raise RightsError(f"could not read the original: {link.detail}")
         return link
@@ -402,25 +402,27 @@ def verify(
     use: str = "noncommercial",
     settings: Settings | None = None,
     policies: Policies = None,
+    fetch: Fetch | None = None,
 ) -> Verification:
     """Does a published copy meet its original's terms? One finding per condition, with evidence.
 
     The original is the one the copy credits (its attribution link, syndication meta or canonical) unless
-    `original` names it (a URL, or a saved file whose address is `original_url`).
+    `original` names it (a URL, or a saved file whose address is `original_url`). `fetch` replaces the network
+    for both pages (the CLI's --warc passes one that also writes them to a WARC file).
     """
     _check_use(use)
     if original is not None:
         validate_target(original, url=original_url)
     settings = _settings(settings)
     policy_set = _policies(policies, settings)
-    inspection = inspect(copy, url=url, settings=settings)
+    inspection = inspect(copy, url=url, settings=settings, fetch=fetch)
     target = original or find_original(inspection.signals, inspection.page)
     if target is None:
         raise RightsError(
             "the copy names no original (no attribution link, syndication meta or canonical); "
             "give it with --original URL"
         )
-    source = _read_original(target, original_url or (target if is_url(target) else None), settings)
+    source = _read_original(target, original_url or (target if is_url(target) else None), settings, fetch)
     assert source.page is not None and source.signals is not None
     holder = Link(source.url, "read", source.page, source.signals)
     verdict = evaluate([holder], policy_set, use)

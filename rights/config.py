@@ -60,6 +60,7 @@ class Settings:
     follow_hops: int = 3
     offline: bool = False  # no site-level fetches (robots.txt, tdmrep.json, RSL) for AI-usage preferences
     db_path: Path | None = None  # None: default_db_path()
+    warc_path: Path | None = None  # crawls also write every response they fetch to this WARC file (--warc)
     policy_dirs: tuple[Path, ...] = ()
     # Fixed name resolution, like curl --resolve: "host=address" or "host=address:port" (tests, intranets).
     resolve: tuple[str, ...] = ()

@@ -103,3 +103,28 @@ def test_watchlist_errors_name_the_file_and_key(tmp_path: Path, text: str, messa
 def test_crawl_needs_urls_or_a_watchlist(tmp_path: Path) -> None:
     result = runner.invoke(app, ["crawl", "--db", str(tmp_path / "r.db")])
     assert result.exit_code == 2
+
+
+def test_a_watchlist_with_warc_writes_what_its_crawls_fetch(site: SiteServer, tmp_path: Path) -> None:
+    """`warc_path` in the watchlist's [settings] (or --warc): the audit's and the feed's crawls write to it,
+    and the audit's findings point at their posts' records."""
+    warc = tmp_path / "evidence.warc.gz"
+    path = tmp_path / "rights.toml"
+    path.write_text(WATCHLIST.replace("delay = 0.0", f"delay = 0.0\nwarc_path = {json.dumps(str(warc))}"))
+    db = tmp_path / "rights.db"
+    result = runner.invoke(app, _args(site, db, path))
+    assert result.exit_code == 1, result.output
+    with open_store(db) as store:
+        captured = {row["url"] for row in store.query("SELECT url FROM warc_captures")}
+        assert "http://coastal-walker.test/posts/no-credit.html" in captured  # the audit's crawl
+        assert "http://blog.crawl.test/posts/first-post.html" in captured  # the feed's
+        captures = [
+            json.loads(row["data"]).get("capture") for row in store.query("SELECT data FROM findings")
+        ]
+        audited = [c for c in captures if c]
+        assert audited and all(c["archive"] == str(warc) for c in audited)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(WATCHLIST.replace("delay = 0.0", f"delay = 0.0\nwarc_path = {json.dumps(str(tmp_path))}"))
+    result = runner.invoke(app, _args(site, tmp_path / "other.db", bad))
+    assert result.exit_code == 2 and "is a directory" in result.stderr
+    assert not (tmp_path / "other.db").exists()

@@ -78,8 +78,9 @@ def pick_runs(
     return current, before[-1] if before else None
 
 
-def _capture(capture: Any) -> str | None:
-    """A scan finding's capture address, as a person re-reads it: file @ offset, record id, capture date."""
+def capture_line(capture: Any) -> str | None:
+    """A finding's capture address, as a person re-reads it: file @ offset, record id, capture date. A scan's
+    is the record it read; an audit's the record its crawl wrote with --warc for the post's stored copy."""
     if not isinstance(capture, dict) or not capture.get("archive"):
         return None
     name = PurePath(str(capture["archive"])).name
@@ -111,7 +112,7 @@ def build_report(
             passages=tuple(_passage(p) for p in data.get("passages") or ()),
             evidence=tuple(_evidence(e) for e in data.get("evidence") or ()),
             first_seen=seen.get(key, {}).get("first"), last_seen=seen.get(key, {}).get("last"),
-            capture=_capture(data.get("capture")),
+            capture=capture_line(data.get("capture")),
         ))  # fmt: skip
     scan = current.kind == "scan"  # a scan's `site` names its originals, not a site it read
     site_arg = str(current.args.get("site") or "")

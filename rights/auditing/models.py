@@ -40,9 +40,9 @@ class ReportFinding:
     evidence: tuple[Evidence, ...] = ()
     first_seen: str | None = None  # ISO 8601
     last_seen: str | None = None
-    capture: str | None = (
-        None  # a scan's finding: where the copy's capture is ("a.warc.gz @ 1234, <urn:...>, ...")
-    )
+    # where the copy's capture is ("a.warc.gz @ 1234, <urn:...>, ..."): the record a scan read, or the one an
+    # audit's crawl wrote with --warc
+    capture: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

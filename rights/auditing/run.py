@@ -105,6 +105,8 @@ class AuditSummary:
     hashes: dict[str, str] = field(
         default_factory=dict
     )  # content hash of every page analysed (for the next run)
+    # --warc: each post with a finding -> the WARC record of its stored copy (the evidence the finding points to)
+    captures: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -319,6 +321,12 @@ def audit_site(
             summary.reused_rows.extend(row for row in previous[1] if row.get("url") == url)
             continue
         summary.findings.extend(audit.judge_post(url, post, candidates))
+    for url in {f.url for f in summary.findings if f.url} | {
+        r["url"] for r in summary.reused_rows if r.get("url")
+    }:
+        capture = store.page_capture(url)
+        if capture is not None:
+            summary.captures[url] = capture
     summary.posts = len(posts)
     summary.sources = len({f.source_url for f in summary.findings} | set(every_cited))
     summary.timings = dict(audit.timings.seconds)
@@ -355,8 +363,13 @@ def finding_rows(summary: AuditSummary) -> list[dict[str, Any]]:
         data["site"] = summary.site
         data["post_title"] = summary.titles.get(finding.url or "")
         data["source_title"] = summary.titles.get(finding.source_url or "")
+        if finding.url in summary.captures:
+            data["capture"] = summary.captures[finding.url]
         rows.append(data)
-    return rows + [dict(row) for row in summary.reused_rows]
+    for row in summary.reused_rows:  # an unchanged post: its stored copy's capture, if this run has one
+        capture = summary.captures.get(row.get("url") or "")
+        rows.append({**row, "capture": capture} if capture else dict(row))
+    return rows
 
 
 def run_audit(

@@ -11,7 +11,7 @@ import typer
 
 from rights.cli.app import app
 from rights.cli.check_cmd import Use
-from rights.cli.common import DB_OPTION, POLICIES_OPTION, fails_cleanly
+from rights.cli.common import DB_OPTION, POLICIES_OPTION, WARC_HELP, checked_warc, fails_cleanly
 from rights.cli.progress import Progress
 from rights.errors import UsageError
 
@@ -44,6 +44,12 @@ def audit(
         "--offline",
         help="Do not read the sites' robots.txt AI rules, tdmrep.json or RSL documents (recorded as not read).",
     ),
+    warc: Path | None = typer.Option(
+        None,
+        "--warc",
+        metavar="FILE",
+        help=WARC_HELP + " Findings point to the record of the post they judged.",
+    ),
     policies: list[Path] = POLICIES_OPTION,
     db: Any = DB_OPTION,
 ) -> None:
@@ -66,6 +72,7 @@ def audit(
         "max_pages": max_pages,
         "delay": delay,
         "resolve": tuple(resolve) or None,
+        "warc_path": checked_warc(warc),
     }
     if allow_private:
         overrides["allow_private"] = True

@@ -125,3 +125,17 @@ POLICIES_OPTION: Any = typer.Option(
     file_okay=False,
     exists=True,
 )
+
+WARC_HELP = (
+    "Also write every response fetched (pages, robots.txt, sitemaps, feeds) to this WARC file as request and "
+    "response records (gzip, WARC/1.1; appended to an existing file); each page records where its record sits."
+)
+
+
+def checked_warc(path: Path | None) -> Path | None:
+    """--warc FILE, checked before anything is fetched (a one-line `UsageError`), as an absolute path."""
+    if path is None:
+        return None
+    from rights.web.archive import check_warc_path
+
+    return check_warc_path(path)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from rights.cli.app import app
-from rights.cli.common import TableOrJson, emit_json, fails_cleanly
+from rights.cli.common import WARC_HELP, TableOrJson, checked_warc, emit_json, fails_cleanly
 from rights.cli.progress import Progress
 
 if TYPE_CHECKING:
@@ -27,7 +28,21 @@ def summary_lines(summary: CrawlSummary) -> list[str]:
         f"skipped by robots.txt: {summary.skipped_robots}",
         f"failed: {failed}" + (f" ({detail})" if detail else ""),
         f"deferred to a later run: {summary.deferred}",
+        *warc_lines(summary),
     ]
+
+
+def warc_lines(summary: CrawlSummary) -> list[str]:
+    """The WARC evidence a crawl wrote (--warc), in words."""
+    if not summary.warc:
+        return []
+    lines = [f"WARC evidence: {summary.warc_responses} responses written to {summary.warc}"]
+    if summary.warc_repaired:
+        lines.append(
+            f"WARC repaired: a record cut short by a killed run ({summary.warc_repaired} bytes) was removed "
+            "from the end of the file before appending"
+        )
+    return lines
 
 
 @app.command()
@@ -97,6 +112,7 @@ def crawl(
             "preferences (recorded as not read); pages are still fetched.",
         ),
     ] = False,
+    warc: Annotated[Path | None, typer.Option("--warc", metavar="FILE", help=WARC_HELP)] = None,
     watchlist: Annotated[
         Path | None,
         typer.Option(
@@ -124,9 +140,10 @@ def crawl(
         "max_pages": max_pages, "max_depth": depth, "delay": delay, "concurrency": concurrency, "db_path": db,
         "max_per_host": per_host,
         "resolve": tuple(resolve) if resolve else None, "allow_private": True if allow_private else None,
-        "offline": True if offline else None,
+        "offline": True if offline else None, "warc_path": checked_warc(warc),
     }  # fmt: skip
     settings = load_settings(overrides=overrides)
+    settings = replace(settings, warc_path=checked_warc(settings.warc_path))  # or from rights.toml, RIGHTS_*
     if watchlist is not None:
         from rights.cli.watch_cmd import run_watch
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -14,7 +15,7 @@ from rights.errors import ConfigError
 def run_watch(path: Path, settings: Settings, output: str, quiet: bool) -> int:
     """Run every entry of the watchlist; returns the exit code (1 when findings are open)."""
     from rights.auditing.watchlist import load_watchlist, run_watchlist, watch_settings
-    from rights.cli.common import emit_json
+    from rights.cli.common import checked_warc, emit_json
     from rights.cli.progress import Progress
     from rights.models import plain
     from rights.policy import load_policies
@@ -24,6 +25,7 @@ def run_watch(path: Path, settings: Settings, output: str, quiet: bool) -> int:
     if not (watchlist.audits or watchlist.feeds or watchlist.articles):
         raise ConfigError(f"{path}: nothing to do: add [[audit]], [[feeds]] or [[articles]] entries")
     settings = watch_settings(watchlist, settings)
+    settings = replace(settings, warc_path=checked_warc(settings.warc_path))  # [settings] warc_path, too
     if settings.db_path is not None and not settings.db_path.parent.is_dir():
         raise ConfigError(
             f"--db {settings.db_path}: directory {settings.db_path.parent} does not exist", "db"

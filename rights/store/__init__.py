@@ -10,7 +10,7 @@
 
 Modules: `database` (`Store`, `open_store`), `db` (connection, pragmas, transactions, run lock), `migrations`
 (the append-only list of schema changes), `runs`, `pages` (pages + visits), `frontier`, `robots`, `checks`,
-`fingerprints`, `models` (the rows), `views` (the plain-named views and the pages' full-text index), `browse`
+`fingerprints`, `captures` (where a crawl's WARC records sit), `models` (the rows), `views` (the plain-named views and the pages' full-text index), `browse`
 (search, the schema, Datasette metadata) and `descriptions` (what each table, view and column means). See
 docs/storage.md and docs/database.md. The names below load on first use, so that a crawl's parser process can build rows
 (`rights.store.models`) without importing SQLite.

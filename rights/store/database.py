@@ -7,6 +7,7 @@ from pathlib import Path
 from rights.config import Settings
 from rights.store.aiprefs import AiPrefs
 from rights.store.browse import Browse
+from rights.store.captures import Captures
 from rights.store.checks import Checks
 from rights.store.db import Clock, check_database_file, connect, sqlite_errors, utc_now
 from rights.store.frontier import Frontier
@@ -17,7 +18,7 @@ from rights.store.runs import Runs
 from rights.store.scans import Scans
 
 
-class Store(Runs, Pages, Frontier, Robots, Checks, Scans, Browse, AiPrefs):
+class Store(Runs, Pages, Frontier, Robots, Checks, Scans, Browse, AiPrefs, Captures):
     """An open database. Close it (or use it as a context manager) when done."""
 
     def __enter__(self) -> Store:

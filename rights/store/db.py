@@ -99,6 +99,9 @@ class Connection:
         self._checkpointer: Checkpointer | None = None
         self._group_units = 0
         self._group_started = 0.0
+        # Called just before each COMMIT: what must be durable before the rows that point at it (a crawl's WARC
+        # file, `--warc`). None: nothing.
+        self.before_commit: Callable[[], None] | None = None
 
     # ----------------------------------------------------------------------------------------- basics
 
@@ -141,6 +144,7 @@ class Connection:
             self._depth = 1
             try:
                 yield self.conn
+                self._before_commit()
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
@@ -178,6 +182,10 @@ class Connection:
             finally:
                 self._depth -= 1
 
+    def _before_commit(self) -> None:
+        if self.before_commit is not None:
+            self.before_commit()
+
     def start_grouping(self) -> None:
         """From now on `unit()`s share transactions until `commit_group()`: fewer commits, same atomicity.
         WAL checkpoints move to a thread of their own meanwhile (`Checkpointer`)."""
@@ -193,6 +201,12 @@ class Connection:
         if self._grouping and self._depth == 1:
             due = self._group_units >= max_units or time.monotonic() - self._group_started >= max_age
             if due or stop:
+                try:
+                    self._before_commit()
+                except BaseException:  # what the rows point at is not safe: they are not committed
+                    self.conn.execute("ROLLBACK")
+                    self._depth, self._group_units = 0, 0
+                    raise
                 with sqlite_errors(self.path):
                     self.conn.execute("COMMIT")
                 self._depth, self._group_units = 0, 0

@@ -201,6 +201,25 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "error": "where and why reading stopped early, for a truncated or corrupt file",
         },
     ),
+    "warc_captures": (
+        "Every response a crawl run with --warc wrote to a WARC file (request + response records), and where"
+        " its response record sits: the evidence of what a page looked like when it was fetched.",
+        {
+            "id": "row number",
+            "url": "the address the crawl asked for (normalised; the pages row of a page)",
+            "target_uri": "the record's WARC-Target-URI: the address that answered, after redirects",
+            "kind": "what was fetched: page, robots (robots.txt), sitemap or feed",
+            "http_status": "the HTTP status of the response (304: not modified, no body)",
+            "captured_at": "when it was fetched (the record's WARC-Date, UTC)",
+            "content_hash": "sha256 of the stored payload (the decoded body): equal to pages.content_hash when"
+            " the record holds the page's stored copy; empty for a 304",
+            "archive": "the WARC file (absolute path)",
+            "offset": "byte offset of the response record's gzip member in that file: seek there and read one"
+            " record",
+            "record_id": "the response record's WARC-Record-ID",
+            "run_id": _RUN,
+        },
+    ),
     "page_rights": (
         "The latest rights reading of each page: licence, copyright holder, origin and reuse terms.",
         {
@@ -259,10 +278,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "first_seen": "when an audit first found it (UTC)",
             "last_seen": "when an audit last found it (UTC)",
             "found_by": "audit (a crawl of the site) or scan (web archives)",
-            "capture_archive": "for a scan: the archive file holding the copy's capture",
-            "capture_offset": "for a scan: the byte offset of the capture's record in that file",
-            "capture_record_id": "for a scan: the capture's WARC-Record-ID",
-            "captured_at": "for a scan: when the copy was captured (WARC-Date)",
+            "capture_archive": "the WARC file holding the copy's capture: for a scan the archive read, for an"
+            " audit the --warc file its crawl wrote (empty when the post was not written to one)",
+            "capture_offset": "the byte offset of the capture's record (its gzip member) in that file",
+            "capture_record_id": "the capture's WARC-Record-ID",
+            "captured_at": "when the copy was captured (WARC-Date)",
             "run_id": "the audit or scan run that found it",
         },
     ),

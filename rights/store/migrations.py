@@ -183,6 +183,21 @@ def _scans(db: Database) -> None:
     db.table("findings").create_index(["run_id", "key"], index_name="idx_findings_run_key")
 
 
+def _warc_captures(db: Database) -> None:
+    """`--warc`: each response a crawl wrote to a WARC file, with the record's address (see `store.captures`).
+    A table of its own rather than columns on `pages`: a page row is overwritten by every recrawl while the
+    WARC records accumulate (each recrawl appends), robots.txt, sitemaps and feeds have no page row, and a
+    finding must point at the capture of the exact bytes it judged (matched by payload hash)."""
+    db.table("warc_captures").create(
+        {"id": int, "url": str, "target_uri": str, "kind": str, "http_status": int, "captured_at": str,
+         "content_hash": str, "archive": str, "offset": int, "record_id": str, "run_id": int},
+        pk="id", not_null={"url", "kind", "captured_at", "archive", "offset", "record_id"},
+    )  # fmt: skip
+    db.table("warc_captures").create_index(["url", "id"])
+    db.table("warc_captures").create_index(["target_uri", "id"])
+    db.table("warc_captures").create_index(["archive", "offset"])
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_runs", _runs),
     ("0002_pages", _pages),
@@ -194,6 +209,7 @@ MIGRATIONS: list[Migration] = [
     ("0008_views_and_search", _browse),
     ("0009_ai_usage", _ai_usage),
     ("0010_scans", _scans),
+    ("0011_warc_captures", _warc_captures),
 ]
 
 

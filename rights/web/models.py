@@ -34,6 +34,9 @@ class CrawlSummary:
     deferred: int = 0  # left queued for a later run (host rate-limited or failing, run stopped)
     resumed: bool = False
     status: str = "done"
+    warc: str = ""  # --warc: the WARC file written to
+    warc_responses: int = 0  # response records appended to it (each with its request record)
+    warc_repaired: int = 0  # bytes of a cut-short record (a killed run's) dropped from its end on opening
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -46,4 +49,14 @@ class CrawlSummary:
             "skipped_robots": self.skipped_robots,
             "failed": dict(self.failed),
             "deferred": self.deferred,
-        }
+        } | (
+            {
+                "warc": {
+                    "file": self.warc,
+                    "responses": self.warc_responses,
+                    "repaired_bytes": self.warc_repaired,
+                }
+            }
+            if self.warc
+            else {}
+        )

@@ -1,6 +1,6 @@
 """Reading web archives (WARC and WET files) and writing WARC evidence: the only package that uses warcio.
 
-See docs/scale.md.
+See docs/scale.md (reading) and docs/crawling.md, "Evidence as WARC" (writing).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from rights.web.archive.reader import (
     find_archives,
     read_archive,
 )
-from rights.web.archive.writer import WarcAddress, WarcWriter
+from rights.web.archive.writer import WarcAddress, WarcWriter, check_warc_path
 
 __all__ = [
     "ARCHIVE_SUFFIXES",
@@ -22,6 +22,7 @@ __all__ = [
     "WarcAddress",
     "WarcWriter",
     "check_archive",
+    "check_warc_path",
     "find_archives",
     "read_archive",
 ]

@@ -8,7 +8,8 @@ with the same seeds: committed pages are kept and no URL already done is fetched
 finished, the next one starts afresh from the seeds, with conditional requests (a 304 keeps the stored page).
 
 Modules: `run` (the run: fetchers, processors, persistence), `workers` (pages parsed in worker processes with
-a hard timeout, and the page rows built from them). See docs/crawling.md.
+a hard timeout, and the page rows built from them), `evidence` (`--warc`: what the run fetched, written to a
+WARC file, and where each record sits). See docs/crawling.md.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from rights.signals.ai_usage import combine, usage_record
 from rights.store import Store
 from rights.store.models import FrontierItem
 from rights.urls import check_url, normalize
+from rights.web.crawl.evidence import WarcEvidence
 from rights.web.crawl.workers import (
     Parsed,
     ParseError,
@@ -73,6 +74,7 @@ class _Outcome:
     fetched: Fetched | None = None
     error: FetchError | None = None
     old_hash: str | None = None
+    request: tuple[tuple[str, str], ...] = ()  # the conditional headers sent (for the WARC request record)
 
 
 def crawl_key(seeds: Iterable[str]) -> str:
@@ -131,6 +133,7 @@ class _Run:
         self.resumed = False
         self.known: set[str] = set()
         self.fetcher: Fetcher
+        self.evidence: WarcEvidence | None = None  # --warc
         self.parser = ParsePool(settings.parse_workers, settings.parse_timeout)
 
     # ----------------------------------------------------------------------------------------- run
@@ -148,10 +151,16 @@ class _Run:
         status = "failed"
         try:
             async with contextlib.AsyncExitStack() as stack:
+                if self.settings.warc_path is not None:
+                    self.evidence = WarcEvidence(self.settings, self.store, self.run_id)
+                    stack.callback(self.evidence.close)
                 await self.parser.start()
                 if fetcher is None:
                     fetcher = await stack.enter_async_context(Fetcher(self.settings, cache=self.store))
                 self.fetcher = fetcher
+                if self.evidence is not None:
+                    fetcher.on_robots = self._record_robots
+                    stack.callback(setattr, fetcher, "on_robots", None)
                 if not self.resumed:
                     await self._seed()
                 sites = asyncio.create_task(self._read_sites())
@@ -169,6 +178,10 @@ class _Run:
             summary = self._summary(status)
             self.store.finish_run(self.run_id, status, summary.as_dict())
         return summary
+
+    def _record_robots(self, fetched: Fetched) -> None:
+        if self.evidence is not None:
+            self.evidence.record("robots", fetched.url, fetched)
 
     async def _seed(self) -> None:
         items = [FrontierItem(seed, 0, "page") for seed in self.seeds]
@@ -288,7 +301,9 @@ class _Run:
             )
         except FetchError as exc:
             return _Outcome(item, error=exc)
-        return _Outcome(item, fetched=fetched, old_hash=old_hash)
+        sent: tuple[tuple[str, str], ...] = (("If-None-Match", etag),) if etag else ()
+        sent += (("If-Modified-Since", last_modified),) if last_modified else ()
+        return _Outcome(item, fetched=fetched, old_hash=old_hash, request=sent)
 
     async def _process_all(self) -> None:
         while True:
@@ -304,6 +319,8 @@ class _Run:
 
     async def _process(self, outcome: _Outcome) -> None:
         item = outcome.item
+        if outcome.fetched is not None and self.evidence is not None:
+            self.evidence.record(item.kind, item.url, outcome.fetched, outcome.request)
         if outcome.error is not None:
             self._record_failure(item, outcome.error)
         elif outcome.fetched is not None and item.kind == "page":
@@ -436,6 +453,7 @@ class _Run:
             self.progress(CrawlEvent(kind, url, reason, self.attempted, self.scope.max_pages))
 
     def _summary(self, status: str) -> CrawlSummary:
+        warc = self.evidence.counts() if self.evidence is not None else None
         return CrawlSummary(
             run_id=self.run_id,
             fetched=self.counts["fetched"],
@@ -446,6 +464,9 @@ class _Run:
             deferred=self.counts["deferred"],
             resumed=self.resumed,
             status=status,
+            warc=warc.archive if warc else "",
+            warc_responses=warc.responses if warc else 0,
+            warc_repaired=warc.repaired if warc else 0,
         )
 
 

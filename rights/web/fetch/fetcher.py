@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -115,6 +115,8 @@ class Fetcher:
             str, tuple[int, bytes]
         ] = {}  # origin -> (status, body): read for AI preferences
         self._robots_locks: dict[str, asyncio.Lock] = {}
+        # Told of every robots.txt response fetched (not of one read from the cache): a crawl's WARC evidence.
+        self.on_robots: Callable[[Fetched], None] | None = None
 
     async def __aenter__(self) -> Fetcher:
         self._client = build_client(self.settings, self.guard, transport=self.transport)
@@ -268,6 +270,8 @@ class Fetcher:
         except TransportFailure as exc:
             return unreachable(f"{exc.failure.reason} {exc.failure.detail}".strip())
         self._robots_raw[origin] = (fetched.status, fetched.content)
+        if self.on_robots is not None:
+            self.on_robots(fetched)
         rules = rules_for_response(fetched.status, fetched.content, token=self.token,
                                    auth_disallows=self.settings.robots_auth_disallows)  # fmt: skip
         if rules.cacheable and self.cache is not None:
