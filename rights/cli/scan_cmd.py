@@ -156,7 +156,6 @@ def scan(
         None,
         "--parquet",
         metavar="DIR",
-        file_okay=False,
         help="Workers write each task's findings to a Parquet file in DIR (shared by all workers), loaded "
         "into the database at the end: for very large runs.",
     ),
@@ -164,7 +163,6 @@ def scan(
         None,
         "--load",
         metavar="DIR",
-        file_okay=False,
         help="Scan nothing: load the Parquet files of an earlier --parquet DIR into the database.",
     ),
     use: str = typer.Option("noncommercial", "--use", metavar="USE", help="How the copies use the text."),
