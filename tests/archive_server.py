@@ -16,10 +16,14 @@ HOST = "archives.crawl.test"
 _RANGE = re.compile(r"bytes=(\d+)-(\d*)$")
 
 
-def ranged(body: bytes, *, ranges: bool = True) -> Callable[[Handler], None]:
-    """A route handler that serves `body` whole, or the byte range a Range header asks for."""
+def ranged(body: bytes, *, ranges: bool = True, head: bool = True) -> Callable[[Handler], None]:
+    """A route handler that serves `body` whole, or the byte range a Range header asks for (and refuses HEAD
+    with 405 when not `head`, as some object stores do)."""
 
     def handle(h: Handler) -> None:
+        if h.command == "HEAD" and not head:
+            h.send(405, b"", {"Allow": "GET"})
+            return
         headers = {"Content-Type": "application/warc", **({"Accept-Ranges": "bytes"} if ranges else {})}
         asked = _RANGE.match(h.headers.get("Range", "")) if ranges else None
         if asked is None:
@@ -37,13 +41,14 @@ def ranged(body: bytes, *, ranges: bool = True) -> Callable[[Handler], None]:
 
 
 @contextlib.contextmanager
-def serving(site: SiteServer, files: dict[str, Path], *, ranges: bool = True) -> Iterator[dict[str, str]]:
+def serving(
+    site: SiteServer, files: dict[str, Path], *, ranges: bool = True, head: bool = True
+) -> Iterator[dict[str, str]]:
     """Serve each file at `http://archives.crawl.test/<name>`; yields name -> URL."""
     with contextlib.ExitStack() as stack:
         for name, path in files.items():
-            stack.enter_context(
-                site.route(HOST, f"/{name}", handler=ranged(path.read_bytes(), ranges=ranges))
-            )
+            handler = ranged(path.read_bytes(), ranges=ranges, head=head)
+            stack.enter_context(site.route(HOST, f"/{name}", handler=handler))
         yield {name: f"http://{HOST}/{name}" for name in files}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,6 +87,42 @@ def test_an_http_archive_is_read_as_a_stream(folder: Path, site: SiteServer, set
                                                                    max_bytes=1 << 24)]  # fmt: skip
     local = [(r.offset, r.record_id) for r in read_archive(path, ArchiveStats(), max_bytes=1 << 24)]
     assert remote == local and len(local) == 10
+
+
+def test_a_server_that_refuses_head_is_asked_for_its_first_byte(
+    folder: Path, site: SiteServer, settings: Settings
+) -> None:
+    settings = archive_settings(site, settings)
+    with serving(site, {"a.warc.gz": folder / "a.warc.gz"}, head=False) as urls:
+        source = resolve_archives([urls["a.warc.gz"]], settings)[0]
+        asked = [r.headers.get("range") for r in site.requests(path="/a.warc.gz")]
+    assert source.size == (folder / "a.warc.gz").stat().st_size and source.ranges
+    assert asked == [None, "bytes=0-0"]
+
+
+def test_a_scan_reads_a_list_of_local_files_and_urls(
+    folder: Path, site: SiteServer, settings: Settings
+) -> None:
+    """On Dask: the workers stream the URL (byte ranges of it, too) and find what the local scan finds, with
+    the URL as the capture's archive."""
+    pytest.importorskip("dask.distributed")
+    from rights import api
+
+    settings = archive_settings(site, settings)
+    fx.store_originals(settings.database())
+    local = api.scan([folder / "a.warc.gz", folder / "d.wet.gz"], workers=2, settings=settings)
+    listing = folder / "mixed.lst"
+    with serving(site, {"remote.warc.gz": folder / "a.warc.gz"}) as urls:
+        listing.write_text(f"{urls['remote.warc.gz']}\nd.wet.gz\n")
+        mixed = api.scan([listing], workers=2, split=5_000, settings=settings)
+    assert mixed.archives == 2 and mixed.tasks > 3 and not mixed.failed
+    remote = urls["remote.warc.gz"]
+    assert {f["capture"]["archive"] for f in mixed.findings} == {remote, str(folder / "d.wet.gz")}
+
+    def where(findings: list[dict[str, Any]]) -> list[tuple[str, int]]:
+        return sorted((f["key"], f["capture"]["offset"]) for f in findings)
+
+    assert where(mixed.findings) == where(local.findings) and mixed.counts == local.counts
 
 
 def test_an_fsspec_url_is_read_through_fsspec(folder: Path) -> None:

@@ -102,9 +102,16 @@ def _failures(url: str) -> Iterator[None]:
 
 
 def probe(url: str, settings: Settings) -> Probe:
-    """HEAD the archive: its size and whether it can be read by ranges. Raises `FetchError`."""
+    """HEAD the archive: its size and whether it can be read by ranges. A server that refuses HEAD (405, or
+    403 as signed object-store URLs do) is asked for its first byte instead. Raises `FetchError`."""
     with _failures(url), _client(settings) as client:
         response = client.head(url)
+        if response.status_code in (403, 405, 501):
+            with client.stream("GET", url, headers={"Range": "bytes=0-0"}) as first:
+                response = first
+    if response.status_code == 206:  # Content-Range: bytes 0-0/SIZE
+        total = response.headers.get("content-range", "").rpartition("/")[2]
+        return Probe(str(response.url), int(total) if total.isdigit() else None, True)
     if response.status_code != 200:
         raise FetchError(url, "http_status", str(response.status_code))
     length = response.headers.get("content-length", "")
