@@ -11,6 +11,7 @@ import typer
 
 from rights.cli.app import app
 from rights.cli.common import (
+    ALLOW_PRIVATE_OPTION,
     DB_OPTION,
     POLICIES_OPTION,
     TableOrJson,
@@ -168,6 +169,7 @@ def scan(
     use: str = typer.Option("noncommercial", "--use", metavar="USE", help="How the copies use the text."),
     format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress lines on stderr."),
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
     policies: list[Path] = POLICIES_OPTION,
     db: Any = DB_OPTION,
 ) -> None:
@@ -194,7 +196,7 @@ def scan(
         raise UsageError("--workers takes a number of at least 1")
     summary = api.scan(
         archives, site=site, originals=originals, use=use, workers=workers, scheduler=scheduler, split=split,
-        parquet=parquet, settings=settings_with_db(db), policies=policies,
+        parquet=parquet, settings=settings_with_db(db, allow_private=allow_private), policies=policies,
         progress=_Progress(not quiet and sys.stderr.isatty(), "tasks" if split else "archives"),
     )  # fmt: skip
     if format == TableOrJson.json:
