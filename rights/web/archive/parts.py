@@ -96,14 +96,15 @@ class _Resumed:
     """A stream that first serves bytes already read from it (`head`, starting at absolute `offset`)."""
 
     def __init__(self, head: bytes, rest: Stream, offset: int) -> None:
-        self._head, self._rest, self._position = head, rest, offset
+        self._head, self._at, self._rest, self._position = head, 0, rest, offset
 
     def read(self, size: int = -1) -> bytes:
-        if self._head:
+        if self._at < len(self._head):  # an index into the head, not a slice of what is left: no copying
+            stop = len(self._head) if size < 0 else self._at + size
+            data = self._head[self._at : stop]
+            self._at += len(data)
             if size < 0:
-                data, self._head = self._head + self._rest.read(), b""
-            else:
-                data, self._head = self._head[:size], self._head[size:]
+                data += self._rest.read()
         else:
             data = self._rest.read(size)
         self._position += len(data)

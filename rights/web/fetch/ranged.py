@@ -124,19 +124,25 @@ class RangeStream:
 
     def __init__(self, chunks: Iterator[bytes], start: int) -> None:
         self._chunks = chunks
-        self._buffer = b""
+        self._chunk, self._at = b"", 0  # the chunk being read, and how far
         self._position = start
 
     def read(self, size: int = -1) -> bytes:
-        while size < 0 or len(self._buffer) < size:
-            chunk = next(self._chunks, None)
-            if chunk is None:
-                break
-            self._buffer += chunk
-        cut = len(self._buffer) if size < 0 else size
-        data, self._buffer = self._buffer[:cut], self._buffer[cut:]
-        self._position += len(data)
-        return data
+        out = bytearray()
+        while size < 0 or len(out) < size:
+            if self._at >= len(self._chunk):
+                chunk = next(self._chunks, None)
+                if chunk is None:
+                    break
+                self._chunk, self._at = chunk, 0
+                continue
+            take = (
+                len(self._chunk) - self._at if size < 0 else min(size - len(out), len(self._chunk) - self._at)
+            )
+            out += self._chunk[self._at : self._at + take]
+            self._at += take
+        self._position += len(out)
+        return bytes(out)
 
     def tell(self) -> int:
         return self._position
