@@ -127,7 +127,7 @@ ARCHIVE_HELP = (
 @fails_cleanly
 def scan(
     archives: list[str] | None = typer.Argument(
-        None, metavar="ARCHIVE...", help=ARCHIVE_HELP, show_default=False
+        None, metavar="ARCHIVE", help=ARCHIVE_HELP, show_default=False
     ),
     originals: str = typer.Option(
         "db",
