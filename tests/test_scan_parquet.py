@@ -99,9 +99,9 @@ def test_rights_scan_load_puts_a_folder_into_another_database(corpus: list[Path]
     next(task_files(many)).unlink()
     result = runner.invoke(app, ["scan", "--load", str(many), "--db", str(tmp_path / "partial.db")])
     assert result.exit_code == 3
-    assert (
-        result.stdout.splitlines()[0].endswith("(incomplete: 1 task(s) of this scan are not done yet)")
-        and f"loaded {split.tasks - 1} task file(s)" in result.stdout
+    assert result.stdout.splitlines()[0] == (
+        f"loaded {split.tasks - 1} task file(s) of scan {split.scan} from {many} into run 1"
+        f" (incomplete: 1 of {split.tasks} task(s) of this scan are not done yet)"
     )
 
 

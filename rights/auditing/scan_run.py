@@ -49,6 +49,7 @@ class ScanSummary:
     findings: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     parquet: str | None = None  # the folder of the tasks' Parquet files
+    loaded: int = 0  # task files loaded by `load_parquet`
 
 
 def scan_key(
@@ -215,10 +216,12 @@ def load_parquet(folder: Path, settings: Settings) -> list[ScanSummary]:
                         run_id, key, found.task, found.findings, found.counts, found.error
                     )
                 done = store.scanned_archives(key, run_id)
-                summary = ScanSummary(run_id, key, 0, 0, mine[0].tasks)
+                summary = ScanSummary(run_id, key, 0, 0, mine[0].tasks, loaded=len(mine))
                 missing = mine[0].tasks - len(done)
                 if missing > 0:
-                    summary.failed["(not in the folder)"] = f"{missing} task(s) of this scan are not done yet"
+                    summary.failed["tasks"] = (
+                        f"{missing} of {mine[0].tasks} task(s) of this scan are not done yet"
+                    )
                 summaries.append(_finish(store, summary, start))
     finally:
         store.close()

@@ -46,7 +46,7 @@ def load_lines(folder: str, summary: ScanSummary) -> list[str]:
         "all tasks loaded" if not summary.failed else "incomplete: " + next(iter(summary.failed.values()))
     )
     return [
-        f"loaded {summary.tasks - sum(1 for _ in summary.failed)} task file(s) of scan {summary.scan} from {folder}"
+        f"loaded {summary.loaded} task file(s) of scan {summary.scan} from {folder}"
         f" into run {summary.run_id} ({complete})",
         *_count_lines(summary),
         *_detail_lines(summary, failed=False),
