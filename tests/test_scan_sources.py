@@ -152,6 +152,7 @@ def test_an_fsspec_url_is_read_through_fsspec(folder: Path) -> None:
         ("nested.txt", "nested.txt: blank.lst: a list file cannot name another list file"),
         ("s3://bucket/crawl/a.warc.gz", "s3://bucket/crawl/a.warc.gz: reading s3:// needs s3fs: pip install s3fs"),
         ("nosuch://x/a.warc.gz", "nosuch://x/a.warc.gz: unknown protocol nosuch:// (not an fsspec protocol)"),
+        ("file:///no/such/dir/a.warc.gz", "file:///no/such/dir/a.warc.gz: no such object or folder"),
         ("http://archives.crawl.test/page.html", "http://archives.crawl.test/page.html: not a WARC or WET URL "
                                                   "(its path should end in .warc.gz, .wet.gz, ...)"),
     ],
@@ -185,8 +186,16 @@ def test_an_unreachable_or_blocked_url_is_one_line(
         resolve_archives([f"http://127.0.0.1:{site.port}/a.warc.gz"], guarded)
 
 
+def test_a_backend_that_fails_to_open_is_one_line() -> None:
+    """fsspec's github:// needs an org and a repo the URL does not give: its TypeError becomes one line."""
+    pytest.importorskip("fsspec")
+    with pytest.raises(UsageError, match=r"^github://x/a.warc.gz: cannot open it \(TypeError: "):
+        resolve_archives(["github://x/a.warc.gz"], Settings())
+
+
 def test_without_fsspec_an_object_store_path_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "fsspec", None)
+    monkeypatch.setitem(sys.modules, "fsspec", None)  # as if fsspec were not installed
+    monkeypatch.setitem(sys.modules, "fsspec.core", None)
     with pytest.raises(UsageError) as caught:
         resolve_archives(["gs://bucket/a.warc.gz"], Settings())
     assert (

@@ -191,13 +191,22 @@ def _identity(url: str) -> str:
 
 
 def _fsspec_sources(url: str, scheme: str, where: str) -> Iterator[ArchiveSource]:
-    filesystem = _filesystem(url, scheme, where)
-    if _GLOB_CHARS & set(url.split("://", 1)[1]):
-        paths = sorted(filesystem.glob(url))
-    elif filesystem.isdir(url):
-        paths = sorted(filesystem.find(url))
-    elif filesystem.isfile(url):
-        paths = [filesystem._strip_protocol(url)]
+    filesystem, path = _filesystem(url, scheme, where)
+    try:
+        return iter(list(_listed_objects(filesystem, url, path, where)))
+    except UsageError:
+        raise
+    except Exception as exc:  # the backend's own errors: credentials, permissions, network (no common base)
+        raise UsageError(f"{where}{url}: cannot list or read it ({_reason(exc)})") from exc
+
+
+def _listed_objects(filesystem: Any, url: str, path: str, where: str) -> Iterator[ArchiveSource]:
+    if _GLOB_CHARS & set(path):
+        paths = sorted(filesystem.glob(path))
+    elif filesystem.isdir(path):
+        paths = sorted(filesystem.find(path))
+    elif filesystem.isfile(path):
+        paths = [path]
         if not _has_archive_suffix(url):
             raise UsageError(f"{where}{url}: not a WARC or WET file name (.warc, .warc.gz, .wet.gz, ...)")
     else:
@@ -205,25 +214,36 @@ def _fsspec_sources(url: str, scheme: str, where: str) -> Iterator[ArchiveSource
     archives = [p for p in paths if str(p).endswith(ARCHIVE_SUFFIXES)]
     if not archives:
         raise UsageError(f"{where}{url}: no WARC or WET files here")
-    for path in archives:
-        info = filesystem.info(path)
-        yield ArchiveSource(filesystem.unstrip_protocol(path), "fsspec", info.get("size"))
+    for found in archives:
+        info = filesystem.info(found)
+        yield ArchiveSource(filesystem.unstrip_protocol(found), "fsspec", info.get("size"))
 
 
-def _filesystem(url: str, scheme: str, where: str) -> Any:
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
+
+
+def _filesystem(url: str, scheme: str, where: str) -> tuple[Any, str]:
+    """The fsspec filesystem for `url` (its host, bucket or options parsed from the URL) and the path in it."""
     try:
-        import fsspec
+        from fsspec.core import url_to_fs
     except ImportError as exc:
         raise UsageError(
             f"{where}{url}: object-store paths need fsspec: pip install 'rights[scale]' "
             f"{_BACKENDS.get(scheme, '')}".rstrip()
         ) from exc
     try:
-        return fsspec.filesystem(scheme)
+        filesystem, path = url_to_fs(url)
     except ImportError as exc:
         backend = _BACKENDS.get(scheme)
         if backend is None:
             raise UsageError(f"{where}{url}: fsspec cannot read {scheme}:// here ({exc})") from exc
         raise UsageError(f"{where}{url}: reading {scheme}:// needs {backend}: pip install {backend}") from exc
     except ValueError as exc:
-        raise UsageError(f"{where}{url}: unknown protocol {scheme}:// (not an fsspec protocol)") from exc
+        if "not known" in str(exc).lower() or "protocol" in str(exc).lower():
+            raise UsageError(f"{where}{url}: unknown protocol {scheme}:// (not an fsspec protocol)") from exc
+        raise UsageError(f"{where}{url}: cannot open it ({_reason(exc)})") from exc
+    except Exception as exc:  # a backend that needs more than the URL says (a host, options, credentials)
+        raise UsageError(f"{where}{url}: cannot open it ({_reason(exc)})") from exc
+    return filesystem, str(path)
