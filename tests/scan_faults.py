@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from rights.auditing.scan import ArchiveResult, ScanIndex, scan_archive
+from rights.auditing.scan_engine import Task
 from rights.web.archive import ArchivePart
 
 
@@ -19,9 +20,12 @@ def die_once(archive: ArchivePart, index: ScanIndex, *, marker_dir: str, victim:
     return scan_archive(archive, index)
 
 
-def fail_ranges(archive: ArchivePart, index: ScanIndex, *, every: int) -> ArchiveResult:
-    """Fail the task of every `every`-th byte range of an archive (by its start), as a failing disk would."""
+def fail_ranges(
+    archive: ArchivePart, index: ScanIndex, *, every: int, then: Task = scan_archive
+) -> ArchiveResult:
+    """Fail the task of every `every`-th byte range of an archive (by its start), as a failing disk would;
+    run `then` for the others."""
     size = (archive.end or 0) - archive.start
     if size and (archive.start // size) % every == 0:
         raise OSError(f"cannot read {archive.name}")
-    return scan_archive(archive, index)
+    return then(archive, index)

@@ -4,6 +4,7 @@ the same rows as a scan without Parquet. Skipped without the `scale` extra."""
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import sys
@@ -21,6 +22,7 @@ from typer.testing import CliRunner
 
 from rights import api
 from rights.auditing.scan_parquet import read_task_file, task_files
+from rights.auditing.scan_run import run_scan
 from rights.cli import app
 from rights.config import Settings, load_settings
 from tests import scan_fixtures as fx
@@ -103,6 +105,38 @@ def test_rights_scan_load_puts_a_folder_into_another_database(corpus: list[Path]
         f"loaded {split.tasks - 1} task file(s) of scan {split.scan} from {many} into run 1"
         f" (incomplete: 1 of {split.tasks} task(s) of this scan are not done yet)"
     )
+
+
+def test_a_parquet_scan_with_failed_tasks_loads_what_is_done_and_resumes(
+    corpus: list[Path], tmp_path: Path
+) -> None:
+    """Tasks that failed leave the run incomplete with the done tasks' findings loaded; the rerun runs only
+    the failed tasks and ends with the rows of a direct scan."""
+    from rights.auditing.scan_engine import run_on_dask
+    from rights.auditing.scan_parquet import scan_to_parquet
+    from rights.auditing.scan_run import scan_key
+    from rights.policy import load_policies
+    from rights.web.archive import resolve_archives, split_source
+    from tests import scan_faults
+
+    archive, folder = corpus[4], tmp_path / "out"
+    direct = api.scan([archive], workers=1, split=5_000, settings=_settings(tmp_path / "direct.db"))
+    settings = _settings(tmp_path / "parquet.db")
+    sources = resolve_archives([str(archive)], settings)
+    tasks = len(split_source(sources[0], 5_000))
+    key = scan_key([sources[0].name], None, "noncommercial", split=5_000, parquet=str(folder))
+    then = functools.partial(scan_to_parquet, folder=str(folder), scan=key, tasks=tasks)
+    task = functools.partial(scan_faults.fail_ranges, every=2, then=then)
+    engine = functools.partial(run_on_dask, workers=2, task=task, retries=0)
+    policies = load_policies(list(settings.policy_dirs))
+    failing = run_scan(sources, settings, policies, split=5_000, parquet=folder, engine=engine)
+    assert failing.scan == key and len(failing.failed) == len(range(0, tasks, 2)) > 0
+    assert len(list(task_files(folder))) == tasks - len(failing.failed)
+    assert 0 < len(failing.findings) < len(direct.findings)
+    rerun = api.scan([archive], workers=2, split=5_000, parquet=folder, settings=settings)
+    assert rerun.run_id == failing.run_id and rerun.resumed == tasks - len(failing.failed)
+    assert not rerun.failed and len(list(task_files(folder))) == tasks
+    assert _rows(tmp_path / "parquet.db") == _rows(tmp_path / "direct.db")
 
 
 @pytest.mark.parametrize(
