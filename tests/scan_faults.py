@@ -21,11 +21,10 @@ def die_once(archive: ArchivePart, index: ScanIndex, *, marker_dir: str, victim:
 
 
 def fail_ranges(
-    archive: ArchivePart, index: ScanIndex, *, every: int, then: Task = scan_archive
+    archive: ArchivePart, index: ScanIndex, *, split: int, every: int, then: Task = scan_archive
 ) -> ArchiveResult:
-    """Fail the task of every `every`-th byte range of an archive (by its start), as a failing disk would;
-    run `then` for the others."""
-    size = (archive.end or 0) - archive.start
-    if size and (archive.start // size) % every == 0:
+    """Fail the task of every `every`-th byte range (of `split` bytes) of an archive, the first included, as
+    a failing disk would; run `then` for the others."""
+    if archive.end is not None and (archive.start // split) % every == 0:
         raise OSError(f"cannot read {archive.name}")
     return then(archive, index)

@@ -126,7 +126,7 @@ def test_a_parquet_scan_with_failed_tasks_loads_what_is_done_and_resumes(
     tasks = len(split_source(sources[0], 5_000))
     key = scan_key([sources[0].name], None, "noncommercial", split=5_000, parquet=str(folder))
     then = functools.partial(scan_to_parquet, folder=str(folder), scan=key, tasks=tasks)
-    task = functools.partial(scan_faults.fail_ranges, every=2, then=then)
+    task = functools.partial(scan_faults.fail_ranges, split=5_000, every=2, then=then)
     engine = functools.partial(run_on_dask, workers=2, task=task, retries=0)
     policies = load_policies(list(settings.policy_dirs))
     failing = run_scan(sources, settings, policies, split=5_000, parquet=folder, engine=engine)

@@ -143,7 +143,7 @@ def test_a_split_scan_finds_what_the_unsplit_scan_finds(big: Path, tmp_path: Pat
     whole = api.scan([big], workers=2, split=None, settings=settings)
     assert whole.tasks == 1 and len(whole.findings) == fx.MAIN_FINDINGS
     sources = resolve_archives([str(big)], settings)
-    task = functools.partial(scan_faults.fail_ranges, every=3)
+    task = functools.partial(scan_faults.fail_ranges, split=3000, every=3)
     engine = functools.partial(run_on_dask, workers=2, task=task, retries=0)
     failing = run_scan(
         sources, settings, load_policies(list(settings.policy_dirs)), split=3000, engine=engine
