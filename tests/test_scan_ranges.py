@@ -4,6 +4,7 @@ what the unsplit scan finds, and resumes by range."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gzip
 import io
@@ -86,6 +87,21 @@ def test_a_server_without_ranges_gets_whole_file_tasks(
     assert not remote.ranges and split_source(remote, 3000) == [ArchivePart(remote)]
 
 
+def test_a_server_that_ignores_a_range_fails_the_task(
+    big: Path, site: SiteServer, settings: Settings
+) -> None:
+    """Reading the whole file for every range would read records twice: the task fails with one line instead
+    (and Dask retries it, then reports it failed)."""
+    from rights.errors import FetchError
+
+    settings = archive_settings(site, settings)
+    with serving(site, {"big.warc.gz": big}, ranges=False) as urls:
+        source = dataclasses.replace(resolve_archives([urls["big.warc.gz"]], settings)[0], ranges=True)
+        part = split_source(source, 3000)[1]
+        with pytest.raises(FetchError, match=r"http_status \(200: the Range request was ignored\)"):
+            list(read_archive(part, ArchiveStats(), max_bytes=10 * MB))
+
+
 def test_uncompressed_and_small_archives_are_not_split(tmp_path: Path, big: Path) -> None:
     plain = tmp_path / "plain.warc"
     plain.write_bytes(gzip.decompress(big.read_bytes()))
@@ -142,6 +158,8 @@ def test_a_split_scan_finds_what_the_unsplit_scan_finds(big: Path, tmp_path: Pat
     settings = load_settings(overrides={"db_path": db})
     whole = api.scan([big], workers=2, split=None, settings=settings)
     assert whole.tasks == 1 and len(whole.findings) == fx.MAIN_FINDINGS
+    uncut = api.scan([big], workers=1, split=10 * MB, settings=settings)
+    assert uncut.tasks == 1 and uncut.scan == whole.scan  # a split that cuts nothing does not rename the scan
     sources = resolve_archives([str(big)], settings)
     task = functools.partial(scan_faults.fail_ranges, split=3000, every=3)
     engine = functools.partial(run_on_dask, workers=2, task=task, retries=0)

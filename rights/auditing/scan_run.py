@@ -6,7 +6,8 @@ go in one transaction (`Store.save_scanned_archive`, keyed by the task's name: t
 `#bytes=START-END` for a range). With `parquet` (a folder), each task writes its findings to a Parquet file
 of its own (`scan_parquet`) and the driver records only that the task is done; once every task is done the
 files are loaded into the database, idempotently (`load_parquet` loads a folder later). A scan is named by its
-key (the archives, the originals' filter, the use, the split size and the Parquet folder); a rerun of a scan
+key (the archives, the originals' filter, the use, the split size if it cut any archive, and the Parquet
+folder); a rerun of a scan
 that did not finish (killed, or with failed tasks) resumes its run and runs only the tasks not yet done.
 """
 
@@ -92,7 +93,8 @@ def run_scan(
     names = [source.name for source in archives]
     parts = [part for source in archives for part in split_source(source, split)]
     folder = _parquet_folder(parquet) if parquet is not None else None
-    key = scan_key(names, site, use, urls, split=split, parquet=str(folder) if folder else None)
+    cut = split if len(parts) > len(names) else None  # the split size names the scan only if it cut a file
+    key = scan_key(names, site, use, urls, split=cut, parquet=str(folder) if folder else None)
     run = engine or _engine(key, len(parts), workers, scheduler, folder)
     store = open_settings_store(settings)
     try:

@@ -193,8 +193,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "The tasks (archive files, or byte ranges of large ones) each `rights scan` finished: a killed scan "
         "resumes at the tasks not listed here.",
         {
-            "scan": "the scan key (the archives, originals, use, --split and --parquet asked for): a rerun with "
-            "the same key resumes",
+            "scan": "the scan key (the archives, originals, use, --split if it cut an archive, and --parquet "
+            "asked for): a rerun with the same key resumes",
             "archive": "the task: the archive (resolved path or URL), with #bytes=START-END (END exclusive) for a "
             "byte range of it",
             "run_id": "the scan run that read it",

@@ -159,8 +159,11 @@ def open_range(url: str, settings: Settings, start: int = 0) -> Iterator[RangeSt
     with _failures(url), _client(settings) as client, client.stream("GET", url, headers=headers) as response:
         expected = 206 if start else 200
         if response.status_code != expected and not (start == 0 and response.status_code == 206):
-            detail = f"{response.status_code}" + (
-                " (no Range support)" if start and response.is_success else ""
+            ignored = start and response.is_success
+            detail = (
+                f"{response.status_code}: the Range request was ignored"
+                if ignored
+                else f"{response.status_code}"
             )
             raise FetchError(url, "http_status", detail)
         yield RangeStream(_guarded(url, response.iter_raw(1 << 16)), start)
