@@ -197,7 +197,7 @@ def scan(
     summary = api.scan(
         archives, site=site, originals=originals, use=use, workers=workers, scheduler=scheduler, split=split,
         parquet=parquet, settings=settings_with_db(db, allow_private=allow_private), policies=policies,
-        progress=_Progress(not quiet and sys.stderr.isatty(), "tasks" if split else "archives"),
+        progress=_Progress(not quiet and sys.stderr.isatty(), "tasks"),
     )  # fmt: skip
     if format == TableOrJson.json:
         emit_json(_json(summary))
