@@ -89,6 +89,25 @@ def test_an_http_archive_is_read_as_a_stream(folder: Path, site: SiteServer, set
     assert remote == local and len(local) == 10
 
 
+def test_many_urls_are_asked_about_together_and_keep_their_order(
+    folder: Path, site: SiteServer, settings: Settings
+) -> None:
+    """A list of URLs is probed a few at a time, each once; the sources keep the list's order, and the first
+    bad URL in that order is the one reported."""
+    settings = archive_settings(site, settings)
+    names = [f"part-{i:02d}.warc.gz" for i in range(20)]
+    with serving(site, dict.fromkeys(names, folder / "a.warc.gz")) as urls:
+        listing = folder / "many.txt"
+        listing.write_text("\n".join(urls[n] for n in reversed(names)))
+        sources = resolve_archives([str(listing)], settings)
+        heads = [r for r in site.requests() if r.method == "HEAD"]
+        listing.write_text(f"{urls[names[0]]}\nhttp://{HOST}/gone-1.warc.gz\nhttp://{HOST}/gone-2.warc.gz\n")
+        with pytest.raises(UsageError, match=r"many.txt: could not fetch http://archives.crawl.test/gone-1"):
+            resolve_archives([str(listing)], settings)
+    assert [s.name for s in sources] == [urls[n] for n in reversed(names)]
+    assert sorted(r.path for r in heads) == sorted(f"/{n}" for n in names)
+
+
 def test_a_server_that_refuses_head_is_asked_for_its_first_byte(
     folder: Path, site: SiteServer, settings: Settings
 ) -> None:

@@ -172,7 +172,10 @@ def _load_tasks(
         path = task_file(folder, key, name)
         if not path.exists():
             store.forget_scanned_archive(key, name)
-            summary.failed[name] = f"its Parquet file {path.name} is missing from {folder} (rerun to redo it)"
+            summary.failed[name] = (
+                f"its Parquet file {path.name} is not in {folder} (a folder the workers do not share with "
+                "this machine?); rerun to redo it"
+            )
             continue
         found = read_task_file(path)
         store.save_scanned_archive(run_id, key, name, found.findings, found.counts, found.error)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import glob as globbing
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from rights.errors import FetchError, UsageError
 
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".arc.gz")
 LIST_SUFFIXES = (".txt", ".lst")
+PROBES = 8  # HEAD requests in flight while resolving a list of archive URLs
 _GLOB_CHARS = frozenset("*?[")
 _COMMENT = re.compile(r"(^|\s)#.*$")  # at the start of a line or after a space: a URL's #fragment is kept
 _BACKENDS = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs", "abfs": "adlfs",
@@ -80,24 +82,43 @@ def _has_archive_suffix(name: str) -> bool:
     return urlsplit(name).path.lower().endswith(ARCHIVE_SUFFIXES)
 
 
+@dataclass(frozen=True, slots=True)
+class _Unprobed:
+    """An http(s) archive named but not asked about yet (the HEADs are sent together, a few at a time)."""
+
+    url: str
+    where: str
+
+    @property
+    def name(self) -> str:
+        return _identity(self.url)
+
+
 def resolve_archives(arguments: list[str], settings: Settings) -> list[ArchiveSource]:
     """The archive sources the arguments name (see the module docstring). Raises `UsageError`."""
     if not arguments:
         raise UsageError("no ARCHIVE given: name WARC/WET files, directories, globs, list files or URLs")
-    found: dict[str, ArchiveSource] = {}
+    found: dict[str, ArchiveSource | _Unprobed] = {}
     for argument in arguments:
         for source in _expand(argument, settings, base=Path.cwd(), listed_in=None):
             found.setdefault(source.name, source)
-    return list(found.values())
+    unprobed = [s for s in found.values() if isinstance(s, _Unprobed)]
+    with ThreadPoolExecutor(max_workers=PROBES) as pool:  # a list of thousands of URLs: not one by one
+        probed = dict(zip(unprobed, pool.map(lambda s: _http_source(s, settings), unprobed), strict=True))
+    return [probed[s] if isinstance(s, _Unprobed) else s for s in found.values()]
 
 
 def _expand(
     argument: str, settings: Settings, *, base: Path, listed_in: str | None
-) -> Iterator[ArchiveSource]:
+) -> Iterator[ArchiveSource | _Unprobed]:
     where = f"{listed_in}: " if listed_in else ""
     scheme = _scheme(argument)
     if scheme in ("http", "https"):
-        yield _http_source(argument, settings, where)
+        if not _has_archive_suffix(argument):
+            raise UsageError(
+                f"{where}{argument}: not a WARC or WET URL (its path should end in .warc.gz, .wet.gz, ...)"
+            )
+        yield _Unprobed(argument, where)
     elif scheme:
         yield from _fsspec_sources(argument, scheme, where)
     elif is_list_file(argument):
@@ -108,7 +129,7 @@ def _expand(
         yield from _local(argument, base, where)
 
 
-def _listed(name: str, settings: Settings) -> Iterator[ArchiveSource]:
+def _listed(name: str, settings: Settings) -> Iterator[ArchiveSource | _Unprobed]:
     path = Path(name)
     try:
         text = path.read_text(encoding="utf-8")
@@ -166,18 +187,14 @@ def _file(path: Path) -> ArchiveSource:
     return ArchiveSource(str(resolved), "file", resolved.stat().st_size)
 
 
-def _http_source(url: str, settings: Settings, where: str) -> ArchiveSource:
-    if not _has_archive_suffix(url):
-        raise UsageError(
-            f"{where}{url}: not a WARC or WET URL (its path should end in .warc.gz, .wet.gz, ...)"
-        )
+def _http_source(unprobed: _Unprobed, settings: Settings) -> ArchiveSource:
     from rights.web.fetch.ranged import probe
 
     try:
-        found = probe(url, settings)
+        found = probe(unprobed.url, settings)
     except FetchError as exc:
-        raise UsageError(f"{where}{exc}") from exc
-    return ArchiveSource(_identity(url), "http", found.size, found.ranges, settings)
+        raise UsageError(f"{unprobed.where}{exc}") from exc
+    return ArchiveSource(unprobed.name, "http", found.size, found.ranges, settings)
 
 
 def _identity(url: str) -> str:
@@ -201,22 +218,24 @@ def _fsspec_sources(url: str, scheme: str, where: str) -> Iterator[ArchiveSource
 
 
 def _listed_objects(filesystem: Any, url: str, path: str, where: str) -> Iterator[ArchiveSource]:
+    infos: dict[str, Any]  # path -> its listing (type, size): one listing, not a request per object
     if _GLOB_CHARS & set(path):
-        paths = sorted(filesystem.glob(path))
+        infos = filesystem.glob(path, detail=True)
     elif filesystem.isdir(path):
-        paths = sorted(filesystem.find(path))
+        infos = filesystem.find(path, detail=True)
     elif filesystem.isfile(path):
-        paths = [path]
+        infos = {path: filesystem.info(path)}
         if not _has_archive_suffix(url):
             raise UsageError(f"{where}{url}: not a WARC or WET file name (.warc, .warc.gz, .wet.gz, ...)")
     else:
         raise UsageError(f"{where}{url}: no such object or folder")
-    archives = [p for p in paths if str(p).endswith(ARCHIVE_SUFFIXES)]
+    archives = sorted(
+        p for p, info in infos.items() if info.get("type") != "directory" and p.endswith(ARCHIVE_SUFFIXES)
+    )
     if not archives:
         raise UsageError(f"{where}{url}: no WARC or WET files here")
     for found in archives:
-        info = filesystem.info(found)
-        yield ArchiveSource(filesystem.unstrip_protocol(found), "fsspec", info.get("size"))
+        yield ArchiveSource(filesystem.unstrip_protocol(found), "fsspec", infos[found].get("size"))
 
 
 def _reason(exc: BaseException) -> str:
