@@ -44,7 +44,7 @@ from rights.page import parse_page  # noqa: E402
 from rights.policy import load_policies  # noqa: E402
 from rights.store import open_store  # noqa: E402
 from rights.store.models import PageRecord  # noqa: E402
-from rights.web.archive import ArchiveStats, read_archive  # noqa: E402
+from rights.web.archive import ArchiveStats, read_archive, resolve_archives  # noqa: E402
 
 
 def _pages(corpus: Path) -> tuple[list[bytes], list[str]]:
@@ -190,7 +190,8 @@ def main() -> None:
             run_settings = load_settings(overrides={"db_path": db})
             engine = functools.partial(run_on_dask, workers=workers)
             start = time.perf_counter()
-            summary = run_scan(archives, run_settings, policies, engine=engine)
+            sources = resolve_archives([str(a) for a in archives], run_settings)
+            summary = run_scan(sources, run_settings, policies, engine=engine)
             seconds = time.perf_counter() - start
             found = {f["url"] for f in summary.findings}
             hits = len(found & planted)

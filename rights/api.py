@@ -56,6 +56,7 @@ from rights.signals.ai_usage import combine, read_page_ai
 from rights.signals.common import PageText
 from rights.signals.models import Signals
 from rights.urls import registrable_domain
+from rights.web.archive.parts import DEFAULT_SPLIT
 from rights.web.fetch.sync import SharedFetcher, fetch_page
 
 if TYPE_CHECKING:
@@ -525,6 +526,8 @@ def scan(
     use: str = "noncommercial",
     workers: int = 2,
     scheduler: str | None = None,
+    split: int | str | None = DEFAULT_SPLIT,
+    parquet: Path | str | None = None,
     settings: Settings | None = None,
     policies: Policies = None,
     progress: Callable[..., None] | None = None,
@@ -532,19 +535,28 @@ def scan(
     """Find copies of the pages stored in the database (optionally of one `site`, a domain or URL prefix) in
     WARC/WET archives, judge each copy's credit against the original's terms, and record a `scan` run.
 
-    Runs on a Dask `LocalCluster` of `workers` processes, or on the cluster at `scheduler`. Needs the
+    `archives` are files, directories, globs, list files (`@FILE`, `*.txt`, `*.lst`), http(s) URLs or fsspec
+    URLs (see `rights.web.archive.sources`), all checked before any work. Gzip archives larger than `split`
+    (bytes, or a size such as "256MB"; None: no splitting) are read as byte ranges, one task each. With
+    `parquet` (a folder) the tasks write their findings to Parquet files there, loaded into the database at
+    the end. Runs on a Dask `LocalCluster` of `workers` processes, or on the cluster at `scheduler`. Needs the
     optional extra (`pip install 'rights[scale]'`); raises `UsageError` without it. A killed scan of the same
-    archives resumes at the archives not yet done.
+    archives resumes at the tasks not yet done.
     """
     from rights.auditing.scan_engine import require_scale
     from rights.auditing.scan_run import run_scan
-    from rights.web.archive import find_archives
+    from rights.web.archive import resolve_archives
+    from rights.web.archive.parts import parse_size
 
     require_scale()
     if use not in USES:
         raise UsageError(f"unknown use {use!r}; choose one of {', '.join(USES)}")
+    try:
+        split_bytes = parse_size(split) if isinstance(split, str) else split
+    except ValueError as exc:
+        raise UsageError(f"--split {exc}") from exc
     settings = _settings(settings)
-    paths = find_archives([str(a) for a in archives])
+    sources = resolve_archives([str(a) for a in archives], settings)
     urls = None
     if originals != "db":
         from rights.auditing.scan_originals import fetch_originals, original_urls
@@ -557,6 +569,14 @@ def scan(
         finally:
             store.close()
     return run_scan(
-        paths, settings, _policies(policies, settings), site=site, urls=urls, use=use, workers=workers,
-        scheduler=scheduler, progress=progress,
+        sources, settings, _policies(policies, settings), site=site, urls=urls, use=use, workers=workers,
+        scheduler=scheduler, split=split_bytes, parquet=Path(parquet) if parquet else None, progress=progress,
     )  # fmt: skip
+
+
+def load_scan(folder: Path | str, *, settings: Settings | None = None) -> list[ScanSummary]:
+    """Load the Parquet files a `scan(..., parquet=folder)` wrote into the database (idempotent); one summary
+    per scan found in the folder."""
+    from rights.auditing.scan_run import load_parquet
+
+    return load_parquet(Path(folder), _settings(settings))

@@ -7,11 +7,24 @@ import os
 from pathlib import Path
 
 from rights.auditing.scan import ArchiveResult, ScanIndex, scan_archive
+from rights.auditing.scan_engine import Task
+from rights.web.archive import ArchivePart
 
 
-def die_once(archive: str, index: ScanIndex, *, marker_dir: str, victim: str) -> ArchiveResult:
-    marker = Path(marker_dir) / f"{Path(archive).name}.died"
-    if Path(archive).name == victim and not marker.exists():
+def die_once(archive: ArchivePart, index: ScanIndex, *, marker_dir: str, victim: str) -> ArchiveResult:
+    name = Path(archive.source.name).name
+    marker = Path(marker_dir) / f"{name}.died"
+    if name == victim and not marker.exists():
         marker.write_text(str(os.getpid()))
         os._exit(1)  # the worker process dies mid-task, as a killed or crashed process would
     return scan_archive(archive, index)
+
+
+def fail_ranges(
+    archive: ArchivePart, index: ScanIndex, *, split: int, every: int, then: Task = scan_archive
+) -> ArchiveResult:
+    """Fail the task of every `every`-th byte range (of `split` bytes) of an archive, the first included, as
+    a failing disk would; run `then` for the others."""
+    if archive.end is not None and (archive.start // split) % every == 0:
+        raise OSError(f"cannot read {archive.name}")
+    return then(archive, index)

@@ -28,6 +28,7 @@ from rights.auditing.scan_run import run_scan
 from rights.config import Settings, load_settings
 from rights.policy import load_policies
 from rights.store import open_store
+from rights.web.archive import resolve_archives
 from tests import scan_faults
 from tests import scan_fixtures as fx
 
@@ -100,7 +101,8 @@ def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(
     task = functools.partial(scan_faults.die_once, marker_dir=str(marker), victim="a.warc.gz")
     engine = functools.partial(run_on_dask, workers=2, task=task)
     policies = load_policies(list(settings.policy_dirs))
-    summary = run_scan([folder / name for name in ARCHIVES], settings, policies, engine=engine)
+    sources = resolve_archives([str(folder / name) for name in ARCHIVES], settings)
+    summary = run_scan(sources, settings, policies, engine=engine)
     assert (marker / "a.warc.gz.died").exists()  # a worker did die on its first attempt
     assert _found(summary.findings, ids) == fx.EXPECTED
     assert len({f["key"] for f in summary.findings}) == len(summary.findings)
@@ -162,7 +164,9 @@ def test_an_existing_cluster_is_used_through_its_scheduler_address(
 
     folder, ids = corpus
     _, settings = _db(tmp_path)
-    with LocalCluster(n_workers=1, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=1, processes=True, threads_per_worker=1, dashboard_address="127.0.0.1:0"
+    ) as cluster:
         summary = api.scan(
             [folder / "a.warc.gz"], scheduler=str(cluster.scheduler_address), settings=settings
         )

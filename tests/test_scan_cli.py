@@ -39,6 +39,11 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><body>not an archive</body></html>")
     code, err = _scan(str(page), "--db", db)
+    assert code == 2 and err.endswith("page.html: not a WARC or WET file name (.warc, .warc.gz, .wet, .wet.gz, "
+                                      ".arc.gz); a list of archives is named @FILE or ends in .txt or .lst")  # fmt: skip
+    fake = tmp_path / "fake.warc.gz"
+    fake.write_text("<html><body>not an archive</body></html>")
+    code, err = _scan(str(fake), "--db", db)
     assert code == 2 and err.endswith("not a WARC or WET file (it starts with neither gzip nor 'WARC/')")
     assert len(err.splitlines()) == 1
     archive = tmp_path / "a.warc"

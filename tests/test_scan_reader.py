@@ -9,8 +9,9 @@ import pytest
 
 pytest.importorskip("warcio")
 
+from rights.config import Settings
 from rights.errors import UsageError
-from rights.web.archive import ArchiveStats, check_archive, find_archives, read_archive
+from rights.web.archive import ArchiveStats, check_archive, read_archive, resolve_archives
 from tests import scan_fixtures as fx
 
 MB = 1 << 20
@@ -67,10 +68,11 @@ def test_arguments_are_files_or_folders_of_archives(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     fx.write_main(tmp_path / "sub" / "a.warc.gz")
     (tmp_path / "notes.txt").write_text("x")
-    assert find_archives([str(tmp_path)]) == [tmp_path / "d.wet.gz", tmp_path / "sub" / "a.warc.gz"]
+    found = resolve_archives([str(tmp_path)], Settings())
+    assert [s.name for s in found] == [str(tmp_path / "d.wet.gz"), str(tmp_path / "sub" / "a.warc.gz")]
     (tmp_path / "empty").mkdir()
     with pytest.raises(UsageError, match="no WARC or WET files"):
-        find_archives([str(tmp_path / "empty")])
+        resolve_archives([str(tmp_path / "empty")], Settings())
     (tmp_path / "fake.warc.gz").write_bytes(b"<html>")
     with pytest.raises(UsageError, match="not a WARC or WET file"):
         check_archive(tmp_path / "fake.warc.gz")

@@ -22,7 +22,6 @@ import time
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -47,7 +46,7 @@ from rights.signals import detect_signals
 from rights.signals.models import Signals
 from rights.store import Store
 from rights.urls import normalize, registrable_domain
-from rights.web.archive import ArchiveRecord, ArchiveStats, read_archive
+from rights.web.archive import ArchivePart, ArchiveRecord, ArchiveStats, read_archive
 
 MAX_CANDIDATES = 10  # originals aligned per capture, most shared anchors first
 MIN_ANCHORS = 2  # a capture sharing fewer of an original's anchors (about 35 words of text) is not aligned
@@ -202,7 +201,7 @@ def build_index(
 class ArchiveResult:
     """One archive read and judged: what reading met, the copies, and the findings as stored rows."""
 
-    archive: str
+    archive: str  # the task's name: the archive, with `#bytes=START-END` for a byte range of it
     stats: dict[str, Any]
     findings: list[dict[str, Any]]
     copies: int = 0
@@ -211,13 +210,15 @@ class ArchiveResult:
     seconds: float = 0.0
     error: str | None = None  # the archive is truncated or corrupt: read up to the damage
     failed: str | None = None  # the task itself failed (no result): the archive stays to do
+    size: int = 0  # the bytes the task covered (the archive, or its range), for progress
+    written: int = 0  # findings the task wrote to its Parquet file instead of returning them (--parquet)
 
     @property
     def counts(self) -> dict[str, Any]:
         return {
             **self.stats,
             "copies": self.copies,
-            "findings": len(self.findings),
+            "findings": len(self.findings) + self.written,
             "unreadable": self.unreadable,
             "timed_out": self.timed_out,
             "seconds": round(self.seconds, 3),
@@ -309,12 +310,13 @@ def finding_row(
     return data
 
 
-def scan_archive(archive: str, index: ScanIndex) -> ArchiveResult:
-    """Read one archive and judge every HTML (or WET text) capture in it against the originals."""
+def scan_archive(archive: ArchivePart, index: ScanIndex) -> ArchiveResult:
+    """Read one archive (or the records of a byte range of one) and judge every HTML (or WET text) capture
+    in it against the originals."""
     start = time.perf_counter()
     stats = ArchiveStats()
-    result = ArchiveResult(archive, {}, [])
-    for record in read_archive(Path(archive), stats, max_bytes=index.max_bytes):
+    result = ArchiveResult(archive.name, {}, [], size=archive.size)
+    for record in read_archive(archive, stats, max_bytes=index.max_bytes):
         try:
             copies, findings, title = judge_record(record, index)
         except RecordTimeout:

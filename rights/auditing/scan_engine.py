@@ -1,6 +1,6 @@
 """The distributed engine of `rights scan`: Dask distributed, the only module that uses it.
 
-One archive file is one task. The originals' index is scattered once to every worker (`broadcast=True`);
+One archive file, or one byte range of a large one (`ArchivePart`), is one task. The originals' index is scattered once to every worker (`broadcast=True`);
 the tasks' results stream back as they complete (`as_completed`) to the caller, the single SQLite writer.
 By default a `LocalCluster` of `workers` processes with one thread each; `scheduler` names an existing
 cluster (`dask-scheduler` / `dask-worker`, Kubernetes, HPC) instead. A task that raises is retried
@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterator
 
 from rights.auditing.scan import ArchiveResult, ScanIndex, scan_archive
 from rights.errors import UsageError
+from rights.web.archive import ArchivePart
 
 MISSING_EXTRA = "install rights[scale] to scan archives"
 RETRIES = 2
-Task = Callable[[str, ScanIndex], ArchiveResult]
+Task = Callable[[ArchivePart, ScanIndex], ArchiveResult]
 
 
 def require_scale() -> None:
@@ -32,7 +33,7 @@ def require_scale() -> None:
 
 
 def run_on_dask(
-    archives: list[str],
+    archives: list[ArchivePart],
     index: ScanIndex,
     *,
     workers: int = 2,
@@ -40,8 +41,8 @@ def run_on_dask(
     task: Task = scan_archive,
     retries: int = RETRIES,
 ) -> Iterator[ArchiveResult]:
-    """Run `task(archive, index)` for every archive on a Dask cluster; yield results as they complete. A task
-    that fails for good is yielded as an `ArchiveResult` with `failed` set."""
+    """Run `task(part, index)` for every archive part on a Dask cluster; yield results as they complete. A
+    task that fails for good is yielded as an `ArchiveResult` with `failed` set."""
     require_scale()
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -53,7 +54,7 @@ def run_on_dask(
             n_workers=workers,
             processes=True,
             threads_per_worker=1,
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",  # a free loopback port: never 8787 taken by another cluster
             silence_logs=logging.ERROR,
         )
         client = Client(cluster)
@@ -70,7 +71,8 @@ def run_on_dask(
             try:
                 yield future.result()
             except Exception as exc:  # the task failed on every attempt, or its workers kept dying
-                yield ArchiveResult(futures[future], {}, [], failed=f"{type(exc).__name__}: {exc}")
+                part = futures[future]
+                yield ArchiveResult(part.name, {}, [], failed=f"{type(exc).__name__}: {exc}", size=part.size)
     finally:
         client.close()
         if cluster is not None:

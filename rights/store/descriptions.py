@@ -190,10 +190,13 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "scan_archives": (
-        "The archive files each `rights scan` finished: a killed scan resumes at the files not listed here.",
+        "The tasks (archive files, or byte ranges of large ones) each `rights scan` finished: a killed scan "
+        "resumes at the tasks not listed here.",
         {
-            "scan": "the scan key (the archives and originals asked for): a rerun with the same key resumes",
-            "archive": "the archive file (WARC or WET), as given",
+            "scan": "the scan key (the archives, originals, use, --split if it cut an archive, and --parquet "
+            "asked for): a rerun with the same key resumes",
+            "archive": "the task: the archive (resolved path or URL), with #bytes=START-END (END exclusive) for a "
+            "byte range of it",
             "run_id": "the scan run that read it",
             "status": "done (read to the end) or failed (truncated or corrupt: read up to the damage)",
             "finished_at": "when it was finished (UTC)",

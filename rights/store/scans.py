@@ -90,3 +90,8 @@ class Scans(Connection):
                 ),
             )
         return added
+
+    def forget_scanned_archive(self, scan: str, archive: str) -> None:
+        """Remove an archive's done marker (its task is to run again)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM scan_archives WHERE scan = ? AND archive = ?", (scan, archive))

@@ -18,12 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rights.errors import UsageError
+from rights.web.archive.parts import ArchivePart, open_part
+from rights.web.archive.sources import ArchiveSource
 
-ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".arc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_GZIP_MAGIC = b"\x1f\x8b"
-_WARC_MAGIC = b"WARC/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,38 +70,6 @@ class ArchiveStats:
         }
 
 
-def find_archives(arguments: list[str]) -> list[Path]:
-    """The archive files named: files as given, directories expanded to the archives they hold (sorted).
-
-    Raises `UsageError` for a missing path, a directory without archives, or a file that is not a WARC/WET.
-    """
-    found: list[Path] = []
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(ARCHIVE_SUFFIXES))
-            if not inside:
-                raise UsageError(f"{argument}: no WARC or WET files in this directory")
-            found.extend(inside)
-        elif path.is_file():
-            check_archive(path)
-            found.append(path)
-        else:
-            raise UsageError(f"{argument}: no such file or directory")
-    return list(dict.fromkeys(found))
-
-
-def check_archive(path: Path) -> None:
-    """Refuse a file that is neither gzip nor an uncompressed WARC, before any worker starts."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(5)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read ({exc.strerror})") from exc
-    if not head.startswith((_GZIP_MAGIC, _WARC_MAGIC)):
-        raise UsageError(f"{path}: not a WARC or WET file (it starts with neither gzip nor 'WARC/')")
-
-
 def _headers(record: Any) -> dict[str, str]:
     if record.http_headers is None:
         return {}
@@ -114,23 +80,33 @@ def _is_html(content_type: str) -> bool:
     return content_type.split(";")[0].strip().lower() in _HTML_TYPES
 
 
-def read_archive(path: Path, stats: ArchiveStats, *, max_bytes: int) -> Iterator[ArchiveRecord]:
-    """The HTML responses and WET text records of one archive (see the module docstring)."""
+def read_archive(
+    archive: Path | ArchivePart, stats: ArchiveStats, *, max_bytes: int
+) -> Iterator[ArchiveRecord]:
+    """The HTML responses and WET text records of one archive, or of the records beginning in one byte range
+    of it (see the module docstring and `parts`)."""
     from warcio.archiveiterator import ArchiveIterator  # the optional `scale` extra: imported on use
     from warcio.exceptions import ArchiveLoadFailed
 
+    if isinstance(archive, Path):
+        archive = ArchivePart(ArchiveSource(str(archive), "file", archive.stat().st_size))
+    name, end = archive.source.name, archive.end
     try:
-        with path.open("rb") as stream:
+        with open_part(archive) as stream:
+            if stream is None:  # no record begins in this range
+                return
             records = ArchiveIterator(stream)
             for record in records:
+                if end is not None and records.offset >= end:  # the next range's first record
+                    return
                 stats.records += 1
-                found = _record(path, records, record, stats, max_bytes)
+                found = _record(name, records, record, stats, max_bytes)
                 if found is not None:
                     stats.read += 1
                     yield found
             # warcio ends quietly at a truncated gzip member: the bytes after the last whole record say so
-            size = path.stat().st_size
-            if stats.error is None and records.offset < size:
+            size = archive.source.size
+            if stats.error is None and size is not None and records.offset < size:
                 stats.error = f"truncated or corrupt at byte {records.offset} of {size}, after {stats.records} record(s)"
     except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -138,7 +114,7 @@ def read_archive(path: Path, stats: ArchiveStats, *, max_bytes: int) -> Iterator
 
 
 def _record(
-    path: Path, records: Any, record: Any, stats: ArchiveStats, max_bytes: int
+    name: str, records: Any, record: Any, stats: ArchiveStats, max_bytes: int
 ) -> ArchiveRecord | None:
     kind = record.rec_type
     if kind == "response":
@@ -165,7 +141,7 @@ def _record(
         offset = records.get_record_offset()
         raise EOFError(f"record at byte {offset} is cut short ({record.raw_stream.limit} bytes missing)")
     return ArchiveRecord(
-        archive=str(path),
+        archive=name,
         offset=int(records.get_record_offset()),
         record_id=record.rec_headers.get_header("WARC-Record-ID") or "",
         target_uri=record.rec_headers.get_header("WARC-Target-URI") or "",
