@@ -46,7 +46,10 @@ def _example() -> list[tuple[str, list[str]]]:
 @contextlib.contextmanager
 def _serve(directory: Path, port: int) -> Iterator[None]:
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        pytest.fail(f"the README example serves its site on 127.0.0.1:{port}, which is taken: {exc}")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

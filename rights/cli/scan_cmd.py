@@ -20,6 +20,7 @@ from rights.cli.common import (
     settings_with_db,
 )
 from rights.errors import UsageError
+from rights.report.audit_common import kind_label
 from rights.web.archive.parts import DEFAULT_SPLIT
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def _count_lines(summary: ScanSummary) -> list[str]:
     return [
         f"records: {c.get('records', 0)}; read {c.get('read', 0)}; skipped: not html {c.get('not_html', 0)},"
         f" too large {c.get('oversized', 0)}, other types {c.get('other_types', 0)},"
-        f" unreadable {c.get('unreadable', 0)}",
+        f" unreadable {c.get('unreadable', 0)}, over the time limit {c.get('timed_out', 0)}",
         f"copies: {c.get('copies', 0)}",
         f"findings: {len(summary.findings)}",
     ]
@@ -73,8 +74,8 @@ def _detail_lines(summary: ScanSummary, *, failed: bool = True) -> list[str]:
     for f in summary.findings:
         capture = f.get("capture") or {}
         lines.append(
-            f"  {f['kind']}: {f['url']} <- {f.get('source_url')}"
-            f" [{_base(str(capture.get('archive', '')))} @{capture.get('offset')}]"
+            f"  {kind_label(f['kind'])}: {f['url']}, from {f.get('source_url')}"
+            f" [{_base(str(capture.get('archive', '')))} @ {capture.get('offset')}]"
         )
     return lines
 
