@@ -228,3 +228,31 @@ def test_the_open_findings_view_lists_a_scans_findings_with_their_captures(
         and isinstance(excerpt[2], int)
         and excerpt[4] == "http://blog.test/notes"
     )
+
+
+def test_the_index_built_on_the_workers_is_the_one_built_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each original a chunk of its own: the chunks come back in order, and every original, its anchors and
+    its site's boilerplate are what one process builds."""
+    from rights.auditing import scan
+    from rights.auditing.scan_engine import DaskCluster
+    from rights.matching.fingerprint import fingerprint
+
+    monkeypatch.setattr(scan, "PREPARE_CHUNK", 1)
+    db, settings = _db(tmp_path)
+    policies = load_policies(list(settings.policy_dirs))
+    limits = {"max_bytes": settings.max_bytes, "max_parse_bytes": settings.max_parse_bytes}
+    with open_store(db) as store:
+        here = scan.build_index(store, policies, site=None, use="noncommercial", **limits)
+        with DaskCluster(workers=2) as cluster:
+            there = scan.build_index(store, policies, site=None, use="noncommercial", prepare=cluster.prepare,
+                                     **limits)  # fmt: skip
+    assert list(there.originals) == list(here.originals) and len(here.originals) == 3
+    for url, original in here.originals.items():
+        assert there.originals[url].unpack() == original.unpack()
+        assert there.originals[url].verdict.verdict == original.verdict.verdict
+    assert there.boilerplate.keys() == here.boilerplate.keys()
+    _, paragraphs, _ = fx.ORIGINALS[f"{fx.SITE}/2026/library-tide"]
+    query = fingerprint(" ".join(paragraphs))
+    assert there.index.candidates(query) == here.index.candidates(query)

@@ -21,7 +21,7 @@ from rights.policy import load_policies
 from rights.signals import detect_signals
 from rights.store import open_store
 from rights.store.models import PageRecord
-from rights.web.archive import ArchiveRecord
+from rights.web.archive import ArchivePart, ArchiveRecord, ArchiveSource
 from tests import scan_fixtures as fx
 
 NEWSLETTER = (
@@ -152,8 +152,9 @@ def test_a_capture_past_the_time_limit_is_counted_and_the_scan_goes_on(tmp_path:
     db = tmp_path / "rights.db"
     fx.store_originals(db)
     fx.write_main(tmp_path / "a.warc.gz")
-    patient = scan_archive(str(tmp_path / "a.warc.gz"), _index(db))
-    hasty = scan_archive(str(tmp_path / "a.warc.gz"), _index(db, record_seconds=0.0))
+    archive = ArchivePart(ArchiveSource(str(tmp_path / "a.warc.gz"), "file"))
+    patient = scan_archive(archive, _index(db))
+    hasty = scan_archive(archive, _index(db, record_seconds=0.0))
     assert patient.timed_out == 0 and len(patient.findings) == fx.MAIN_FINDINGS
     # every capture that shares text with an original is stopped; the others need no alignment
     assert hasty.timed_out == 6 and hasty.findings == [] and hasty.unreadable == 0

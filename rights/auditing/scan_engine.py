@@ -1,7 +1,9 @@
 """The distributed engine of `rights scan`: Dask distributed, the only module that uses it.
 
-One archive file, or one byte range of a large one (`ArchivePart`), is one task. The originals' index is scattered once to every worker (`broadcast=True`);
-the tasks' results stream back as they complete (`as_completed`) to the caller, the single SQLite writer.
+The originals' index is built on the workers first (`DaskCluster.prepare`: chunks of stored originals
+parsed, judged and fingerprinted, the results back in order), then scattered once to every worker
+(`broadcast=True`). One archive file, or one byte range of a large one (`ArchivePart`), is one task; the
+tasks' results stream back as they complete (`as_completed`) to the caller, the single SQLite writer.
 By default a `LocalCluster` of `workers` processes with one thread each; `scheduler` names an existing
 cluster (`dask-scheduler` / `dask-worker`, Kubernetes, HPC) instead. A task that raises is retried
 (`retries`); a task whose worker process dies is rescheduled on another worker by Dask itself. Writes are
@@ -12,9 +14,10 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
-from rights.auditing.scan import ArchiveResult, ScanIndex, scan_archive
+from rights.auditing.scan import ArchiveResult, Prepared, ScanIndex, Stored, Work, scan_archive
 from rights.errors import UsageError
 from rights.web.archive import ArchivePart
 
@@ -32,38 +35,87 @@ def require_scale() -> None:
         raise UsageError(MISSING_EXTRA) from exc
 
 
-def run_on_dask(
-    archives: list[ArchivePart],
-    index: ScanIndex,
-    *,
-    workers: int = 2,
-    scheduler: str | None = None,
-    task: Task = scan_archive,
-    retries: int = RETRIES,
-) -> Iterator[ArchiveResult]:
-    """Run `task(part, index)` for every archive part on a Dask cluster; yield results as they complete. A
-    task that fails for good is yielded as an `ArchiveResult` with `failed` set."""
-    require_scale()
-    from dask.distributed import Client, LocalCluster, as_completed
+class DaskCluster:
+    """A Dask cluster for one scan: a `LocalCluster` of `workers` processes with one thread each, or the
+    cluster at `scheduler`. `prepare` builds the originals' index on its workers; `run` runs the archive
+    tasks. Use it as a context manager (the local cluster is stopped at the end)."""
 
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(
-            n_workers=workers,
-            processes=True,
-            threads_per_worker=1,
-            dashboard_address="127.0.0.1:0",  # a free loopback port: never 8787 taken by another cluster
-            silence_logs=logging.ERROR,
-        )
-        client = Client(cluster)
-    try:
-        shared = client.scatter(index, broadcast=True, hash=False)
-        batch = uuid.uuid4().hex[:12]
+    def __init__(self, *, workers: int = 2, scheduler: str | None = None) -> None:
+        require_scale()
+        from dask.distributed import Client, LocalCluster
+
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(
+                n_workers=workers,
+                processes=True,
+                threads_per_worker=1,
+                dashboard_address="127.0.0.1:0",  # a free loopback port: never 8787 taken by another cluster
+                silence_logs=logging.ERROR,
+            )
+            self.client = Client(self.cluster)
+        self.batch = uuid.uuid4().hex[:12]
+
+    def __enter__(self) -> DaskCluster:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def prepare(self, work: Work, chunks: Iterable[list[Stored]]) -> Iterator[list[Prepared | None]]:
+        """`work(chunk)` for every chunk of stored originals on the workers, the results in chunk order. At
+        most two chunks per worker are in flight, so the driver never holds every original's body at once."""
+        from dask.distributed import as_completed
+
+        shared = self.client.scatter(work, broadcast=True, hash=False)
+        window = 2 * max(1, len(self.client.scheduler_info().get("workers", {})))
+        pending: dict[int, Any] = {}
+        done: dict[int, list[Prepared | None]] = {}
+        ahead = as_completed()
+        chunks = iter(chunks)
+        submitted = emitted = 0
+        while True:
+            while len(pending) < window and (chunk := next(chunks, None)) is not None:
+                future = self.client.submit(
+                    _apply, shared, chunk, key=f"rights-originals-{self.batch}-{submitted}",
+                    retries=RETRIES, pure=False,
+                )  # fmt: skip
+                pending[submitted] = future
+                ahead.add(future)
+                submitted += 1
+            if not pending:
+                return
+            future = next(ahead)
+            number = next(n for n, f in pending.items() if f is future)
+            done[number] = future.result()
+            del pending[number]
+            while emitted in done:
+                yield done.pop(emitted)
+                emitted += 1
+
+    def run(
+        self,
+        archives: list[ArchivePart],
+        index: ScanIndex,
+        *,
+        task: Task = scan_archive,
+        retries: int = RETRIES,
+    ) -> Iterator[ArchiveResult]:
+        """Run `task(part, index)` for every archive part; yield results as they complete. A task that fails
+        for good is yielded as an `ArchiveResult` with `failed` set."""
+        from dask.distributed import as_completed
+
+        shared = self.client.scatter(index, broadcast=True, hash=False)
         futures = {
-            client.submit(
-                task, archive, shared, key=f"rights-scan-{batch}-{i}", retries=retries, pure=False
+            self.client.submit(
+                task, archive, shared, key=f"rights-scan-{self.batch}-{i}", retries=retries, pure=False
             ): archive
             for i, archive in enumerate(archives)
         }
@@ -73,7 +125,21 @@ def run_on_dask(
             except Exception as exc:  # the task failed on every attempt, or its workers kept dying
                 part = futures[future]
                 yield ArchiveResult(part.name, {}, [], failed=f"{type(exc).__name__}: {exc}", size=part.size)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+
+
+def _apply(work: Work, chunk: list[Stored]) -> list[Prepared | None]:
+    return work(chunk)
+
+
+def run_on_dask(
+    archives: list[ArchivePart],
+    index: ScanIndex,
+    *,
+    workers: int = 2,
+    scheduler: str | None = None,
+    task: Task = scan_archive,
+    retries: int = RETRIES,
+) -> Iterator[ArchiveResult]:
+    """`DaskCluster.run` on a cluster of its own, for an index built beforehand."""
+    with DaskCluster(workers=workers, scheduler=scheduler) as cluster:
+        yield from cluster.run(archives, index, task=task, retries=retries)

@@ -13,6 +13,7 @@ that did not finish (killed, or with failed tasks) resumes its run and runs only
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -20,14 +21,17 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rights.auditing.scan import ArchiveResult, ScanIndex, build_index, scan_archive
+from rights.auditing.scan import ArchiveResult, Prepare, ScanIndex, build_index, in_process, scan_archive
 from rights.config import Settings
 from rights.errors import UsageError
 from rights.policy import PolicySet
 from rights.store import Store, open_settings_store
 from rights.web.archive import ArchivePart, ArchiveSource, split_source
+
+if TYPE_CHECKING:
+    from rights.auditing.scan_engine import DaskCluster
 
 Engine = Callable[[list[ArchivePart], ScanIndex], Iterator[ArchiveResult]]
 Progress = Callable[[ArchiveResult, int, int], None]  # (result, tasks finished, tasks to do)
@@ -96,13 +100,18 @@ def run_scan(
     folder = _parquet_folder(parquet) if parquet is not None else None
     cut = split if len(parts) > len(names) else None  # the split size names the scan only if it cut a file
     key = scan_key(names, site, use, urls, split=cut, parquet=str(folder) if folder else None)
-    run = engine or _engine(key, len(parts), workers, scheduler, folder)
     store = open_settings_store(settings)
     try:
-        with store.lock():
+        with store.lock(), contextlib.ExitStack() as stack:
+            prepare: Prepare = in_process  # a given engine: the index is built here
+            if engine is None:  # our own cluster: it builds the index, then runs the tasks
+                cluster = stack.enter_context(_cluster(workers, scheduler))
+                engine, prepare = _engine(cluster, key, len(parts), folder), cluster.prepare
+            run = engine
             index = build_index(
                 store, policies, site=site, urls=urls, use=use, max_bytes=settings.max_bytes,
                 max_parse_bytes=settings.max_parse_bytes, record_seconds=settings.parse_timeout,
+                prepare=prepare,
             )  # fmt: skip
             run_id = store.unfinished_scan(key)
             if run_id is None:
@@ -139,15 +148,19 @@ def run_scan(
         store.close()
 
 
-def _engine(key: str, tasks: int, workers: int, scheduler: str | None, folder: Path | None) -> Engine:
-    from rights.auditing.scan_engine import run_on_dask
+def _cluster(workers: int, scheduler: str | None) -> DaskCluster:
+    from rights.auditing.scan_engine import DaskCluster
 
+    return DaskCluster(workers=workers, scheduler=scheduler)
+
+
+def _engine(cluster: DaskCluster, key: str, tasks: int, folder: Path | None) -> Engine:
     if folder is None:
-        return functools.partial(run_on_dask, workers=workers, scheduler=scheduler, task=scan_archive)
+        return functools.partial(cluster.run, task=scan_archive)
     from rights.auditing.scan_parquet import scan_to_parquet
 
     task = functools.partial(scan_to_parquet, folder=str(folder), scan=key, tasks=tasks)
-    return functools.partial(run_on_dask, workers=workers, scheduler=scheduler, task=task)
+    return functools.partial(cluster.run, task=task)
 
 
 def _parquet_folder(parquet: Path) -> Path:

@@ -141,9 +141,7 @@ def scan(
     site: str | None = typer.Option(
         None, "--site", metavar="SITE", help="Only originals of this site (a domain) or URL prefix."
     ),
-    workers: int = typer.Option(
-        2, "--workers", metavar="N", help="Worker processes of the local cluster."
-    ),
+    workers: int = typer.Option(2, "--workers", metavar="N", help="Worker processes of the local cluster."),
     scheduler: str | None = typer.Option(
         None, "--scheduler", metavar="ADDRESS", help="Use an existing Dask cluster (tcp://host:8786)."
     ),
