@@ -179,6 +179,8 @@ def test_an_fsspec_url_is_read_through_fsspec(folder: Path) -> None:
 def test_each_bad_argument_is_one_line(
     folder: Path, monkeypatch: pytest.MonkeyPatch, argument: str, message: str
 ) -> None:
+    if "://" in argument and not argument.startswith("http"):
+        pytest.importorskip("fsspec")  # the scale extra (without it: the next test)
     if argument.startswith("s3://"):
         monkeypatch.setitem(sys.modules, "s3fs", None)  # as if s3fs were not installed
     monkeypatch.chdir(folder)
@@ -190,6 +192,16 @@ def test_each_bad_argument_is_one_line(
     with pytest.raises(UsageError) as caught:
         resolve_archives([argument], Settings())
     assert str(caught.value) == message
+
+
+def test_an_object_store_path_without_fsspec_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "fsspec", None)  # as on the base install
+    monkeypatch.setitem(sys.modules, "fsspec.core", None)
+    with pytest.raises(UsageError) as caught:
+        resolve_archives(["s3://bucket/crawl/a.warc.gz"], Settings())
+    assert str(caught.value) == (
+        "s3://bucket/crawl/a.warc.gz: object-store paths need fsspec: pip install 'rights[scale]' s3fs"
+    )
 
 
 def test_an_unreachable_or_blocked_url_is_one_line(
