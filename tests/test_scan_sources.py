@@ -194,16 +194,6 @@ def test_each_bad_argument_is_one_line(
     assert str(caught.value) == message
 
 
-def test_an_object_store_path_without_fsspec_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "fsspec", None)  # as on the base install
-    monkeypatch.setitem(sys.modules, "fsspec.core", None)
-    with pytest.raises(UsageError) as caught:
-        resolve_archives(["s3://bucket/crawl/a.warc.gz"], Settings())
-    assert str(caught.value) == (
-        "s3://bucket/crawl/a.warc.gz: object-store paths need fsspec: pip install 'rights[scale]' s3fs"
-    )
-
-
 def test_an_unreachable_or_blocked_url_is_one_line(
     site: SiteServer, settings: Settings, tmp_path: Path
 ) -> None:
@@ -218,9 +208,11 @@ def test_an_unreachable_or_blocked_url_is_one_line(
 
 
 def test_a_backend_that_fails_to_open_is_one_line() -> None:
-    """fsspec's github:// needs an org and a repo the URL does not give: its TypeError becomes one line."""
+    """fsspec's github:// needs an org and a repo the URL does not give (and the requests package, which the
+    scale extra does not install): either failure becomes one line."""
     pytest.importorskip("fsspec")
-    with pytest.raises(UsageError, match=r"^github://x/a.warc.gz: cannot open it \(TypeError: "):
+    failure = r"(cannot open it \(TypeError: |fsspec cannot read github:// here \(Install the requests)"
+    with pytest.raises(UsageError, match=rf"^github://x/a.warc.gz: {failure}"):
         resolve_archives(["github://x/a.warc.gz"], Settings())
 
 
