@@ -14,17 +14,15 @@ is not consulted. No cookies, no environment proxies, certificates verified, `Ac
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-import httpcore
 import httpx
 
 from rights.config import Settings
 from rights.errors import FetchError
+from rights.web.fetch.transport import GuardedSyncBackend
 from rights.web.guard import BlockedAddressError, Guard, ResolveError
 
 
@@ -37,41 +35,10 @@ class Probe:
     ranges: bool  # Accept-Ranges: bytes
 
 
-class _GuardedSyncBackend(httpcore.NetworkBackend):
-    """httpcore's sync backend, connecting only to the addresses the guard vetted for the host."""
-
-    def __init__(self, guard: Guard) -> None:
-        self.guard = guard
-        self.inner = httpcore.SyncBackend()
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Any = None,
-    ) -> httpcore.NetworkStream:
-        error: Exception | None = None
-        for address, mapped in asyncio.run(self.guard.resolve(host, port)):
-            try:
-                return self.inner.connect_tcp(
-                    address,
-                    mapped,
-                    timeout=timeout,
-                    local_address=local_address,
-                    socket_options=socket_options,
-                )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                error = exc
-        assert error is not None
-        raise error
-
-
 def _client(settings: Settings) -> httpx.Client:
     guard = Guard(allow_private=settings.allow_private, resolve=settings.resolve)
     transport = httpx.HTTPTransport(verify=True, trust_env=False, retries=1)
-    transport._pool._network_backend = _GuardedSyncBackend(guard)  # as transport.GuardedBackend (async)
+    transport._pool._network_backend = GuardedSyncBackend(guard)
 
     def vet(request: httpx.Request) -> None:
         guard.check_target(str(request.url))

@@ -16,6 +16,7 @@ httpx requests straight to the transport (see its docstring for why not `httpx.A
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import socket
 import ssl
@@ -99,6 +100,39 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
 
     async def sleep(self, seconds: float) -> None:
         await self.inner.sleep(seconds)
+
+
+class GuardedSyncBackend(httpcore.NetworkBackend):
+    """`GuardedBackend` for synchronous clients (reading remote archives by range, `ranged.py`).
+
+    The guard resolves asynchronously; each connection runs that resolution to completion first."""
+
+    def __init__(self, guard: Guard) -> None:
+        self.guard = guard
+        self.inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        error: Exception | None = None
+        for address, mapped in asyncio.run(self.guard.resolve(host, port)):
+            try:
+                return self.inner.connect_tcp(
+                    address,
+                    mapped,
+                    timeout=timeout,
+                    local_address=local_address,
+                    socket_options=socket_options,
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        assert error is not None
+        raise error
 
 
 class Client:
