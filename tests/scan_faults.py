@@ -1,12 +1,13 @@
-"""A scan task that kills its own worker process the first time it reads one archive (a marker file
-remembers), for the test that a dead worker loses and duplicates nothing."""
+"""Scan tasks that fail on purpose: one that kills its own worker process the first time it reads one archive
+(a marker file remembers), one that does so while the index is built, and failing byte ranges."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from rights.auditing.scan import ArchiveResult, ScanIndex, scan_archive
+from rights.auditing.scan import ArchiveResult, Prepared, ScanIndex, Stored, Work, scan_archive
 from rights.auditing.scan_engine import Task
 from rights.web.archive import ArchivePart
 
@@ -28,3 +29,18 @@ def fail_ranges(
     if archive.end is not None and (archive.start // split) % every == 0:
         raise OSError(f"cannot read {archive.name}")
     return then(archive, index)
+
+
+@dataclass(frozen=True, slots=True)
+class DieOnce:
+    """Preparing originals (`build_index`'s work) that kills its worker process at its first chunk."""
+
+    work: Work
+    marker_dir: str
+
+    def __call__(self, chunk: list[Stored]) -> list[Prepared | None]:
+        marker = Path(self.marker_dir) / "prepare.died"
+        if not marker.exists():
+            marker.write_text(str(os.getpid()))
+            os._exit(1)
+        return self.work(chunk)

@@ -11,7 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -256,3 +256,27 @@ def test_the_index_built_on_the_workers_is_the_one_built_in_one_process(
     _, paragraphs, _ = fx.ORIGINALS[f"{fx.SITE}/2026/library-tide"]
     query = fingerprint(" ".join(paragraphs))
     assert there.index.candidates(query) == here.index.candidates(query)
+
+
+def test_a_worker_killed_while_the_index_is_built_loses_no_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rights.auditing import scan
+    from rights.auditing.scan_engine import DaskCluster
+
+    monkeypatch.setattr(scan, "PREPARE_CHUNK", 1)
+    db, settings = _db(tmp_path)
+    policies = load_policies(list(settings.policy_dirs))
+    marker = tmp_path / "markers"
+    marker.mkdir()
+    with open_store(db) as store, DaskCluster(workers=2) as cluster:
+
+        def prepare(
+            work: scan.Work, chunks: Iterable[list[scan.Stored]]
+        ) -> Iterator[list[scan.Prepared | None]]:
+            return cluster.prepare(scan_faults.DieOnce(work, str(marker)), chunks)
+
+        index = scan.build_index(store, policies, site=None, use="noncommercial", max_bytes=settings.max_bytes,
+                                 max_parse_bytes=settings.max_parse_bytes, prepare=prepare)  # fmt: skip
+    assert (marker / "prepare.died").exists()  # a worker did die building the index
+    assert sorted(index.originals) == sorted(fx.ORIGINALS) and len(index.index) == 3
