@@ -159,3 +159,21 @@ def test_a_capture_past_the_time_limit_is_counted_and_the_scan_goes_on(tmp_path:
     # every capture that shares text with an original is stopped; the others need no alignment
     assert hasty.timed_out == 6 and hasty.findings == [] and hasty.unreadable == 0
     assert hasty.counts["timed_out"] == 6 and hasty.stats["read"] == patient.stats["read"]
+
+
+def test_a_worker_keeps_only_the_originals_it_used_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rights.auditing import scan
+
+    monkeypatch.setattr(scan, "UNPACKED_ORIGINALS", 2)
+    db = tmp_path / "rights.db"
+    fx.store_originals(db)
+    index = _index(db)
+    urls = list(fx.ORIGINALS)
+    first = index.source(urls[0])
+    index.source(urls[1])
+    assert index.source(urls[0]) is first  # kept, and now the most recent
+    index.source(urls[2])
+    assert list(index._sources) == [urls[0], urls[2]]  # the least recently used one was let go
+    assert pickle.loads(pickle.dumps(index))._sources == {}  # never shipped

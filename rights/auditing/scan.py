@@ -20,6 +20,7 @@ import html
 import pickle
 import time
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -49,6 +50,7 @@ from rights.urls import normalize, registrable_domain
 from rights.web.archive import ArchivePart, ArchiveRecord, ArchiveStats, read_archive
 
 MAX_CANDIDATES = 10  # originals aligned per capture, most shared anchors first
+UNPACKED_ORIGINALS = 1000  # originals a worker keeps unpacked (the ones it used last)
 MIN_ANCHORS = 2  # a capture sharing fewer of an original's anchors (about 35 words of text) is not aligned
 
 
@@ -93,20 +95,24 @@ class ScanIndex:
     max_parse_bytes: int
     max_quote_share: float = DEFAULT_MAX_QUOTE_SHARE
     record_seconds: float = 30.0  # the per-record time limit (the crawler's parse_timeout)
-    _sources: dict[str, tuple[Source, MatchSource]] = field(default_factory=dict, repr=False)  # per worker
+    _sources: OrderedDict[str, tuple[Source, MatchSource]] = field(default_factory=OrderedDict, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state["_sources"] = {}
+        state["_sources"] = OrderedDict()  # unpacked on each worker, as its captures need them
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
     def source(self, url: str) -> tuple[Source, MatchSource]:
-        """An original, unpacked, with its article text ready to align (once per worker)."""
+        """An original, unpacked, with its article text ready to align. A worker keeps the
+        `UNPACKED_ORIGINALS` it used last (about 0.2 MB each), so its memory stays bounded however many
+        originals its captures meet."""
         found = self._sources.get(url)
-        if found is None:
+        if found is not None:
+            self._sources.move_to_end(url)
+        else:
             original = self.originals[url]
             page, signals = original.unpack()
             found = (
@@ -114,6 +120,8 @@ class ScanIndex:
                 page_source(page, self.boilerplate.get(original.site)),
             )
             self._sources[url] = found
+            if len(self._sources) > UNPACKED_ORIGINALS:
+                self._sources.popitem(last=False)
         return found
 
     @property
