@@ -12,7 +12,14 @@ import pytest
 
 pytest.importorskip("warcio")
 
-from rights.auditing.scan import MIN_ANCHORS, ScanIndex, build_index, judge_record, scan_archive
+from rights.auditing.scan import (
+    MIN_ANCHORS,
+    SHORT_ORIGINAL,
+    ScanIndex,
+    build_index,
+    judge_record,
+    scan_archive,
+)
 from rights.config import load_settings
 from rights.matching.fingerprint import fingerprint
 from rights.matching.index import PackedIndex
@@ -64,6 +71,9 @@ def test_the_packed_index_ranks_by_shared_keys_and_leaves_out_a_site() -> None:
     assert found[0].share_of_document == 0.75 and found[0].site == "two.test"
     assert [c.key for c in index.candidates(_values(1, 9, 8), exclude_site="two.test")] == ["a"]
     assert index.candidates(_values(9, 8), min_shared=3) == []
+    assert [c.key for c in index.candidates(_values(100, 7), min_shared=2)] == []
+    # one shared key is enough for a document of fewer than `short` keys ("c" has 2, "b" has 4)
+    assert [c.key for c in index.candidates(_values(100, 7), min_shared=2, short=3)] == ["c"]
     assert [c.key for c in index.candidates(_values(1, 9, 8), limit=1)] == ["b"]
     copy = pickle.loads(pickle.dumps(index))
     assert [c.key for c in copy.candidates(_values(100, 200, 5))] == ["c"]
@@ -178,3 +188,37 @@ def test_a_worker_keeps_only_the_originals_it_used_last(
     assert list(index._sources) == [urls[0], urls[2]]  # the least recently used one was let go
     cloudpickle = pytest.importorskip("cloudpickle")  # as Dask ships it (the verdicts hold mapping proxies)
     assert cloudpickle.loads(cloudpickle.dumps(index))._sources == {}  # never shipped
+
+
+@pytest.mark.parametrize("seed", [0, 1, 3, 4, 5])
+def test_an_excessive_quotation_of_a_short_original_is_found(tmp_path: Path, seed: int) -> None:
+    """A brief of about 90 words, a quarter and more of it quoted in a longer post: found, though the quote
+    may share only one of the brief's anchors."""
+    db = tmp_path / "rights.db"
+    brief = fx.prose(500 + seed, 6)[:2]
+    url = f"{fx.SITE}/2026/brief-{seed}"
+    _store(
+        db, {url: fx.article_html("A brief", brief, "© 2026 Harbour Times. All rights reserved.").encode()}
+    )
+    index = _index(db)
+    words = " ".join(brief).split()
+    assert len(index.originals) == 1 and 60 <= len(words) <= 130
+    anchors = index.index.candidates(fingerprint(" ".join(brief)), min_shared=1)[0].shared
+    assert anchors < SHORT_ORIGINAL
+
+    def shared(text: str) -> int:
+        found = index.index.candidates(fingerprint(text), min_shared=1)
+        return found[0].shared if found else 0
+
+    # a quotation over the quarter a quotation may take that shares a single anchor with the brief
+    quoted = next(
+        quote
+        for size in range(len(words) // 4 + 2, len(words) // 3 + 1)
+        for start in range(len(words) - size)
+        if shared(quote := " ".join(words[start : start + size])) == 1
+    )
+    host = fx.prose(600 + seed, 16)
+    host.insert(1, f"The paper wrote: “{quoted}”")
+    copies, findings, _ = judge_record(_record("http://commentary.test/post", fx.article_html(
+        "Comment", host, "© blog").encode()), index)  # fmt: skip
+    assert copies == 0 and [f.kind for f in findings] == ["excessive_quotation"]

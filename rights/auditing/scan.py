@@ -51,7 +51,11 @@ from rights.web.archive import ArchivePart, ArchiveRecord, ArchiveStats, read_ar
 
 MAX_CANDIDATES = 10  # originals aligned per capture, most shared anchors first
 UNPACKED_ORIGINALS = 1000  # originals a worker keeps unpacked (the ones it used last)
-MIN_ANCHORS = 2  # a capture sharing fewer of an original's anchors (about 35 words of text) is not aligned
+MIN_ANCHORS = (
+    2  # a capture sharing fewer of an original's anchors (about 35 words of text) is not aligned ...
+)
+SHORT_ORIGINAL = 16  # ... but one is enough for an original of fewer anchors (about 140 words), whose
+#                      excessive quotation (a quarter of it) may hold only one
 
 
 class RecordTimeout(RightsError):
@@ -309,8 +313,9 @@ def judge_record(record: ArchiveRecord, index: ScanIndex) -> tuple[int, list[Fin
     """(copies found, findings, the capture's title) for one capture.
 
     Every capture is looked up by the words it shows (`visible_words`, no DOM walk); only a capture that
-    shares at least `MIN_ANCHORS` anchors with an original is parsed in full and aligned, so the cost of
-    the great majority of captures, which copy nothing of ours, is a fraction of a full parse."""
+    shares at least `MIN_ANCHORS` anchors with an original (one with a short original) is parsed in full
+    and aligned, so the cost of the great majority of captures, which copy nothing of ours, is a fraction
+    of a full parse."""
     clock = _Clock(index.record_seconds)
     site = registrable_domain(record.target_uri)
     found = index.index.candidates(
@@ -318,6 +323,7 @@ def judge_record(record: ArchiveRecord, index: ScanIndex) -> tuple[int, list[Fin
         min_shared=MIN_ANCHORS,
         limit=MAX_CANDIDATES,
         exclude_site=site,
+        short=SHORT_ORIGINAL,
     )
     if not found:
         return 0, [], None

@@ -286,9 +286,11 @@ class PackedIndex:
         min_shared: int = MIN_SHARED,
         limit: int = 20,
         exclude_site: str = "",
+        short: int = 0,
     ) -> list[Candidate]:
-        """Documents sharing at least `min_shared` of their keys with the query values, most shared first;
-        documents of `exclude_site` are left out (before `limit` counts)."""
+        """Documents sharing at least `min_shared` of their keys with the query values (one, for a document of
+        fewer than `short` keys), most shared first; documents of `exclude_site` are left out (before `limit`
+        counts)."""
         query = distinct(np.asarray(query, dtype=np.uint64))
         if self._pending:
             raise RuntimeError("PackedIndex.candidates before freeze()")
@@ -296,7 +298,7 @@ class PackedIndex:
             return []
         _, posted = self._segment.lookup(query)
         docs, shared = _counts(posted.astype(np.int64))
-        keep = shared >= min_shared
+        keep = (shared >= min_shared) | ((self._sizes[docs] < short) & (shared >= 1))
         excluded = self._site_ids.get(exclude_site) if exclude_site else None
         if excluded is not None:
             keep &= self._sites[docs] != excluded
