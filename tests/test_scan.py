@@ -53,6 +53,19 @@ def _found(findings: list[dict[str, Any]], ids: dict[str, str]) -> set[tuple[str
     return {(names[f["capture"]["record_id"]], f["kind"]) for f in findings}
 
 
+class _Recorder:
+    """A progress display that remembers what it was told."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[Any, ...]] = []
+
+    def indexed(self, originals: int, seconds: float) -> None:
+        self.events.append(("indexed", originals, seconds))
+
+    def __call__(self, result: Any, finished: int, total: int) -> None:
+        self.events.append(("task", finished, total))
+
+
 def test_two_workers_find_exactly_the_expected_copies(
     corpus: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
@@ -61,8 +74,10 @@ def test_two_workers_find_exactly_the_expected_copies(
     credited CC BY copy and unrelated pages are not; skipped records are counted."""
     folder, ids = corpus
     db, settings = _db(tmp_path)
-    summary = api.scan([folder / name for name in ARCHIVES], workers=2, settings=settings)
+    progress = _Recorder()
+    summary = api.scan([folder / name for name in ARCHIVES], workers=2, settings=settings, progress=progress)
     assert _found(summary.findings, ids) == fx.EXPECTED
+    assert progress.events[0][:2] == ("indexed", 3) and len(progress.events) == 1 + len(ARCHIVES)
     assert len({f["key"] for f in summary.findings}) == len(summary.findings)
     assert summary.counts["oversized"] == 1 and summary.counts["not_html"] == 1
     assert summary.counts["other_types"] == 1

@@ -68,6 +68,8 @@ def test_the_progress_line_counts_records_speed_copies_and_time_left(
     first.write_bytes(b"x" * 2_000_000)
     second.write_bytes(b"x" * 1_000_000)
     progress = _Progress(enabled=True)
+    progress.indexed(12_500, 3.25)
+    assert capsys.readouterr().err == "[index] 12,500 originals read and indexed in 3.2 s\n"
     progress(ArchiveResult(str(first), {"records": 120}, [], copies=2), 1, 3)
     progress(ArchiveResult(str(second), {"records": 80}, [], copies=1), 2, 3)
     lines = capsys.readouterr().err.splitlines()
@@ -75,5 +77,6 @@ def test_the_progress_line_counts_records_speed_copies_and_time_left(
     assert lines[1].startswith("[2/3 archives] 200 records, ") and "3 copies so far" in lines[1]
     assert " MB/s, " in lines[1] and "left" in lines[1] and lines[1].endswith("(b.warc.gz)")
     quiet = _Progress(enabled=False)
+    quiet.indexed(3, 0.1)
     quiet(ArchiveResult(str(first), {"records": 5}, []), 1, 1)
     assert capsys.readouterr().err == "" and quiet.records == 5

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from rights.auditing.scan import ArchiveResult, Prepare, ScanIndex, build_index, in_process, scan_archive
 from rights.config import Settings
@@ -35,6 +35,15 @@ if TYPE_CHECKING:
 
 Engine = Callable[[list[ArchivePart], ScanIndex], Iterator[ArchiveResult]]
 Progress = Callable[[ArchiveResult, int, int], None]  # (result, tasks finished, tasks to do)
+
+
+@runtime_checkable
+class IndexProgress(Protocol):
+    """A progress display that is also told when the originals' index is ready (before the first task)."""
+
+    def indexed(self, originals: int, seconds: float) -> None: ...
+
+
 _SUMMED = ("records", "read", "other_types", "not_html", "oversized", "unreadable", "timed_out", "copies",
            "findings")  # fmt: skip
 
@@ -113,6 +122,8 @@ def run_scan(
                 max_parse_bytes=settings.max_parse_bytes, record_seconds=settings.parse_timeout,
                 prepare=prepare,
             )  # fmt: skip
+            if isinstance(progress, IndexProgress):
+                progress.indexed(len(index.originals), time.perf_counter() - start)
             run_id = store.unfinished_scan(key)
             if run_id is None:
                 args = {"archives": names, "site": site, "use": use, "originals": "db", "split": split,

@@ -86,13 +86,20 @@ def _base(archive: str) -> str:
 
 
 class _Progress:
-    """A line per finished task on a terminal: tasks, records, MB/s, copies so far, and the time left
-    (from the tasks' average time so far)."""
+    """On a terminal: a line when the originals' index is ready, then a line per finished task: tasks,
+    records, MB/s, copies so far, and the time left (from the tasks' average time so far)."""
 
     def __init__(self, enabled: bool, unit: str = "archives") -> None:
         self.enabled, self.unit = enabled, unit
         self.started = time.monotonic()
         self.records = self.copies = self.bytes = 0
+
+    def indexed(self, originals: int, seconds: float) -> None:
+        """The index is ready: say so, and measure the tasks' rate from now."""
+        self.started = time.monotonic()
+        if self.enabled:
+            sys.stderr.write(f"[index] {originals:,} originals read and indexed in {seconds:.1f} s\n")
+            sys.stderr.flush()
 
     def __call__(self, result: ArchiveResult, finished: int, total: int) -> None:
         self.records += int(result.stats.get("records", 0))
