@@ -222,3 +222,64 @@ def test_an_excessive_quotation_of_a_short_original_is_found(tmp_path: Path, see
     copies, findings, _ = judge_record(_record("http://commentary.test/post", fx.article_html(
         "Comment", host, "© blog").encode()), index)  # fmt: skip
     assert copies == 0 and [f.kind for f in findings] == ["excessive_quotation"]
+
+
+CANONICAL_POLICY = """
+id = "harbour-times"
+name = "Harbour Times"
+kind = "publisher"
+domains = ["harbour-times.test"]
+source = "https://harbour-times.test/republish"
+status = "verified"
+summary = "Republish our stories with credit, pointing search engines to ours."
+
+[[rules]]
+kind = "grant"
+uses = ["noncommercial"]
+
+[[rules]]
+kind = "credit_publisher"
+
+[[rules]]
+kind = "canonical"
+mode = "canonical"
+"""
+
+
+def test_what_a_copy_tells_search_engines_is_read_and_a_required_canonical_checked(tmp_path: Path) -> None:
+    """Terms that ask for a canonical link to the original: a credited copy without one misses a required
+    credit; with one it does not. A copy that credits nobody but declares the original as canonical is still
+    uncredited for readers, and the finding says what it tells search engines."""
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "harbour-times.toml").write_text(CANONICAL_POLICY)
+    db = tmp_path / "rights.db"
+    fx.store_originals(db)
+    settings = load_settings(overrides={"db_path": db})
+    with open_store(db) as store:
+        index = build_index(
+            store, load_policies([*settings.policy_dirs, tmp_path / "policies"]), site=None, use="noncommercial",
+            max_bytes=settings.max_bytes, max_parse_bytes=settings.max_parse_bytes,
+        )  # fmt: skip
+    url = f"{fx.SITE}/2026/night-train"
+    title, paragraphs, _ = fx.ORIGINALS[url]
+    credit = f'<p>First published by <a href="{url}">Harbour Times</a>.</p>'
+
+    def findings(head: str, extra: str) -> dict[str, str]:
+        html = fx.article_html(title, paragraphs, "© blog", extra=extra).replace("</head>", head + "</head>")
+        found = judge_record(_record("http://partner.test/night", html.encode()), index)[1]
+        return {f.kind: f.text for f in found}
+
+    canonical = f'<link rel="canonical" href="{url}">'
+    missing = findings("", credit)
+    assert (
+        list(missing) == ["missing_required_credit"]
+        and "point search engines to the original" in (missing["missing_required_credit"])
+    )
+    assert findings(canonical, credit) == {}
+    hidden = findings(canonical + '<meta name="robots" content="noindex">', "")
+    assert list(hidden) == ["copied_without_attribution"]
+    assert hidden["copied_without_attribution"] == (
+        "copies 100% of the source (359-word passage) without naming or linking the source; its canonical"
+        " link points to the source and it asks search engines not to index it (search engines see this,"
+        " readers do not)"
+    )

@@ -33,6 +33,7 @@ _CREDIT_KINDS = (
     "keep_copyright_notice",
     "name_license",
     "include_title",
+    "canonical",  # the terms ask the copy to point search engines to the original (or not to be indexed)
 )
 
 
@@ -55,6 +56,8 @@ def _credited(post: Page, post_signals: Signals, source: Source) -> bool:
     """Whether the post names the source (its site, or an attribution pointing there)."""
     domain = registrable_domain(source.page.url or "")
     for attribution in post_signals.attributions:
+        if attribution.kind == "canonical_only":  # told to search engines only: `_search_engine_note`
+            continue
         if attribution.origin_url and registrable_domain(attribution.origin_url) == domain:
             return True
         if attribution.origin_name and any(fold(attribution.origin_name) == fold(n) for n in _names(source)):
@@ -66,6 +69,18 @@ def _credited(post: Page, post_signals: Signals, source: Source) -> bool:
 def _links_to(post: Page, source: Source) -> bool:
     domain = registrable_domain(source.page.url or "")
     return any(link.tag == "a" and registrable_domain(link.url) == domain for link in post.links)
+
+
+def _search_engine_note(post: Page, source: Source) -> str:
+    """What the copy tells search engines, when it defers to the source: its canonical link points there, or
+    it asks not to be indexed. Neither is a credit readers see, so neither changes a finding; both say the
+    copy may be an arranged syndication."""
+    notes = []
+    if post.canonical and source.page.url and normalize(post.canonical) == normalize(source.page.url):
+        notes.append("its canonical link points to the source")
+    if any("noindex" in value.lower() for value in post.meta.get("robots", ())):
+        notes.append("it asks search engines not to index it")
+    return f"; {' and '.join(notes)} (search engines see this, readers do not)" if notes else ""
 
 
 def _wrong_credit(post_signals: Signals, source: Source) -> str | None:
@@ -187,6 +202,7 @@ def judge(
     if match.verdict not in SUBSTANTIAL:
         return []
     share = f"{match.copied_share_of_original:.0%} of the source ({match.longest_passage_words}-word passage)"
+    note = _search_engine_note(post, source)
     credited, linked = _credited(post, post_signals, source), _links_to(post, source)
     wrong = _wrong_credit(post_signals, source)
     if not credited and not linked:
@@ -195,7 +211,7 @@ def judge(
                 _finding(
                     "attribution_to_wrong_source",
                     f"credits {wrong}, but the text ({share}) comes from "
-                    f"{source.page.site_name or source.page.url}",
+                    f"{source.page.site_name or source.page.url}{note}",
                     post,
                     source,
                     match,
@@ -204,7 +220,7 @@ def judge(
         return [
             _finding(
                 "copied_without_attribution",
-                f"copies {share} without naming or linking the source",
+                f"copies {share} without naming or linking the source{note}",
                 post,
                 source,
                 match,
@@ -215,7 +231,7 @@ def judge(
         findings.append(
             _finding(
                 "attribution_without_link",
-                f"names the source but does not link to it; copies {share}",
+                f"names the source but does not link to it; copies {share}{note}",
                 post,
                 source,
                 match,
