@@ -51,11 +51,11 @@ from rights.web.archive import ArchivePart, ArchiveRecord, ArchiveStats, read_ar
 
 MAX_CANDIDATES = 10  # originals aligned per capture, most shared anchors first
 UNPACKED_ORIGINALS = 1000  # originals a worker keeps unpacked (the ones it used last)
-MIN_ANCHORS = (
-    2  # a capture sharing fewer of an original's anchors (about 35 words of text) is not aligned ...
-)
-SHORT_ORIGINAL = 16  # ... but one is enough for an original of fewer anchors (about 140 words), whose
-#                      excessive quotation (a quarter of it) may hold only one
+# A capture sharing fewer than MIN_ANCHORS of an original's anchors (about 35 words of text) is not aligned
+# with it; one is enough for an original of fewer than SHORT_ORIGINAL anchors (about 140 words), whose
+# excessive quotation (a quarter of it) may hold only one.
+MIN_ANCHORS = 2
+SHORT_ORIGINAL = 16
 
 
 class RecordTimeout(RightsError):
