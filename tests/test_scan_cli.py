@@ -40,7 +40,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     page.write_text("<html><body>not an archive</body></html>")
     code, err = _scan(str(page), "--db", db)
     assert code == 2 and err.endswith("page.html: not a WARC or WET file name (.warc, .warc.gz, .wet, .wet.gz, "
-                                      ".arc.gz); a list of archives is named @FILE or ends in .txt or .lst")  # fmt: skip
+                                      ".arc.gz); a list of archives is named @FILE or ends in .txt, .lst or .paths")  # fmt: skip
     fake = tmp_path / "fake.warc.gz"
     fake.write_text("<html><body>not an archive</body></html>")
     code, err = _scan(str(fake), "--db", db)

@@ -4,6 +4,7 @@ URLs resolve to one stable, de-duplicated list of sources before any work; every
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import sys
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,29 @@ def test_a_list_file_names_paths_globs_and_urls(folder: Path, site: SiteServer, 
         assert _names([str(listing), str(folder / "a.warc.gz")], settings) == expected
         remote = resolve_archives([urls["remote.warc.gz"]], settings)[0]
     assert remote.kind == "http" and remote.size == (folder / "a.warc.gz").stat().st_size and remote.ranges
+
+
+def test_a_common_crawl_path_list_names_files_on_its_data_host(
+    folder: Path, site: SiteServer, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """warc.paths.gz as Common Crawl publishes it: gzipped, one path a line, relative to its data host
+    (here the fixture server stands in for it); a plain `.paths` file and a full URL in one work too."""
+    from rights.web.archive import sources
+
+    settings = archive_settings(site, settings)
+    assert sources.COMMON_CRAWL == "https://data.commoncrawl.org/"
+    monkeypatch.setattr(sources, "COMMON_CRAWL", f"http://{HOST}/")
+    files = {"crawl-data/CC-MAIN-2026-40/segments/1/warc/a.warc.gz": folder / "a.warc.gz",
+             "crawl-data/CC-MAIN-2026-40/segments/2/wet/d.wet.gz": folder / "d.wet.gz"}  # fmt: skip
+    with serving(site, files) as urls:
+        (folder / "warc.paths.gz").write_bytes(gzip.compress("\n".join(files).encode() + b"\n"))
+        assert _names([str(folder / "warc.paths.gz")], settings) == list(urls.values())
+        (folder / "sample.paths").write_text(f"{next(iter(files))}\n{urls[list(files)[1]]}\n")
+        assert _names([str(folder / "sample.paths")], settings) == list(urls.values())
+    (folder / "broken.paths.gz").write_bytes(gzip.compress(b"x")[:10])
+    with pytest.raises(UsageError, match=r"broken.paths.gz: cannot read this list file \("):
+        resolve_archives([str(folder / "broken.paths.gz")], settings)
+    assert sources.is_path_list("wet.paths.gz") and not sources.is_path_list("paths.txt")
 
 
 def test_list_entries_skip_comments_and_blank_lines() -> None:
@@ -163,7 +187,7 @@ def test_an_fsspec_url_is_read_through_fsspec(folder: Path) -> None:
         ("empty", "empty: no WARC or WET files in this directory"),
         ("*.arc.gz", "*.arc.gz: no WARC or WET file matches this pattern"),
         ("notes.md", "notes.md: not a WARC or WET file name (.warc, .warc.gz, .wet, .wet.gz, .arc.gz); "
-                     "a list of archives is named @FILE or ends in .txt or .lst"),
+                     "a list of archives is named @FILE or ends in .txt, .lst or .paths"),
         ("fake.warc.gz", "fake.warc.gz: not a WARC or WET file (it starts with neither gzip nor 'WARC/')"),
         ("@nolist.txt", "nolist.txt: no such list file"),
         ("blank.lst", "blank.lst: the list file names no archive"),

@@ -127,7 +127,8 @@ class _Progress:
 ARCHIVE_HELP = (
     "WARC or WET files (.warc, .warc.gz, .wet, .wet.gz), directories of them (searched recursively), globs "
     "(quoted: 'crawl/*.warc.gz'), list files (@FILE, or a name ending in .txt or .lst: one path or URL per "
-    "line, # comments), http(s) URLs, or object-store URLs (s3://, gs://, ... through fsspec and its backend)."
+    "line, # comments), Common Crawl path lists (warc.paths.gz, wet.paths.gz, *.paths), http(s) URLs, or "
+    "object-store URLs (s3://, gs://, ... through fsspec and its backend)."
 )
 
 

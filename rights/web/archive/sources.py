@@ -8,6 +8,8 @@ An argument is one of:
 - a list file, named `@FILE` or ending in `.txt` or `.lst`: one archive per line (a path, a directory, a
   glob or a URL; `#` at the start of a line or after a space starts a comment; blank lines are skipped);
   a relative path is relative to the list file's folder; a list file does not name other list files;
+- a Common Crawl path list (`warc.paths.gz`, `wet.paths.gz`, or any name ending in `.paths` or
+  `.paths.gz`, gzipped or not): one path per line, relative to `COMMON_CRAWL` (https://data.commoncrawl.org/);
 - an http(s) URL of an archive file (a HEAD checks it exists and gives its size);
 - an object-store path (`s3://`, `gs://`, `az://`, ... any fsspec protocol, `file://` included; globs and
   folders too) when fsspec and the protocol's backend (s3fs, gcsfs, adlfs) are installed.
@@ -21,6 +23,7 @@ or recorded.
 from __future__ import annotations
 
 import glob as globbing
+import gzip
 import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -34,6 +37,8 @@ from rights.errors import FetchError, UsageError
 
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".arc.gz")
 LIST_SUFFIXES = (".txt", ".lst")
+PATH_LIST_SUFFIXES = (".paths", ".paths.gz")  # Common Crawl's lists of a crawl's files
+COMMON_CRAWL = "https://data.commoncrawl.org/"  # what the paths of its lists are relative to
 PROBES = 8  # HEAD requests in flight while resolving a list of archive URLs
 _GLOB_CHARS = frozenset("*?[")
 _COMMENT = re.compile(r"(^|\s)#.*$")  # at the start of a line or after a space: a URL's #fragment is kept
@@ -62,8 +67,15 @@ class ArchiveSource:
 
 
 def is_list_file(argument: str) -> bool:
-    """`@FILE`, or a local name ending in .txt / .lst."""
-    return argument.startswith("@") or ("://" not in argument and argument.lower().endswith(LIST_SUFFIXES))
+    """`@FILE`, or a local name ending in .txt / .lst, or a Common Crawl path list."""
+    local = "://" not in argument
+    return argument.startswith("@") or (
+        local and argument.lower().endswith(LIST_SUFFIXES + PATH_LIST_SUFFIXES)
+    )
+
+
+def is_path_list(name: str) -> bool:
+    return name.lower().endswith(PATH_LIST_SUFFIXES)
 
 
 def list_entries(text: str) -> list[str]:
@@ -132,14 +144,17 @@ def _expand(
 def _listed(name: str, settings: Settings) -> Iterator[ArchiveSource | _Unprobed]:
     path = Path(name)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8")
     except FileNotFoundError as exc:
         raise UsageError(f"{name}: no such list file") from exc
-    except (OSError, UnicodeError) as exc:
+    except (OSError, EOFError, UnicodeError) as exc:
         raise UsageError(f"{name}: cannot read this list file ({exc})") from exc
     entries = list_entries(text)
     if not entries:
         raise UsageError(f"{name}: the list file names no archive")
+    if is_path_list(name):  # Common Crawl's: paths relative to its data host
+        entries = [entry if "://" in entry else COMMON_CRAWL + entry.lstrip("/") for entry in entries]
     for entry in entries:
         yield from _expand(entry, settings, base=path.resolve().parent, listed_in=name)
 
@@ -162,7 +177,7 @@ def _local(argument: str, base: Path, where: str) -> Iterator[ArchiveSource]:
         if not path.name.endswith(ARCHIVE_SUFFIXES):
             raise UsageError(
                 f"{where}{argument}: not a WARC or WET file name (.warc, .warc.gz, .wet, .wet.gz, .arc.gz); "
-                "a list of archives is named @FILE or ends in .txt or .lst"
+                "a list of archives is named @FILE or ends in .txt, .lst or .paths"
             )
         check_archive(path, f"{where}{argument}")
         yield _file(path)
