@@ -23,6 +23,7 @@ from rights.web.archive import ArchivePart
 
 MISSING_EXTRA = "install rights[scale] to scan archives"
 RETRIES = 2
+WORKERS_TIMEOUT = 120  # seconds to wait for the cluster's workers before scattering anything to them
 Task = Callable[[ArchivePart, ScanIndex], ArchiveResult]
 
 
@@ -56,6 +57,12 @@ class DaskCluster:
                 silence_logs=logging.ERROR,
             )
             self.client = Client(self.cluster)
+        try:  # data is scattered to the workers up at the time: all of them, so one may die and none is lost
+            self.client.wait_for_workers(1 if scheduler else workers, timeout=WORKERS_TIMEOUT)
+        except TimeoutError as exc:
+            self.close()
+            where = scheduler or "the local cluster"
+            raise UsageError(f"no Dask worker joined {where} in {WORKERS_TIMEOUT} s") from exc
         self.batch = uuid.uuid4().hex[:12]
 
     def __enter__(self) -> DaskCluster:
@@ -72,30 +79,38 @@ class DaskCluster:
     def prepare(self, work: Work, chunks: Iterable[list[Stored]]) -> Iterator[list[Prepared | None]]:
         """`work(chunk)` for every chunk of stored originals on the workers, the results in chunk order. At
         most two chunks per worker are in flight, so the driver never holds every original's body at once."""
-        from dask.distributed import as_completed
+        from dask.distributed import CancelledError, as_completed
 
         shared = self.client.scatter(work, broadcast=True, hash=False)
         window = 2 * max(1, len(self.client.scheduler_info().get("workers", {})))
-        pending: dict[int, Any] = {}
+        pending: dict[int, tuple[Any, list[Stored], int]] = {}  # chunk number -> (future, chunk, attempt)
         done: dict[int, list[Prepared | None]] = {}
         ahead = as_completed()
         chunks = iter(chunks)
         submitted = emitted = 0
+
+        def submit(number: int, chunk: list[Stored], attempt: int) -> None:
+            key = f"rights-originals-{self.batch}-{number}-{attempt}"
+            future = self.client.submit(_apply, shared, chunk, key=key, retries=RETRIES, pure=False)
+            pending[number] = (future, chunk, attempt)
+            ahead.add(future)
+
         while True:
             while len(pending) < window and (chunk := next(chunks, None)) is not None:
-                future = self.client.submit(
-                    _apply, shared, chunk, key=f"rights-originals-{self.batch}-{submitted}",
-                    retries=RETRIES, pure=False,
-                )  # fmt: skip
-                pending[submitted] = future
-                ahead.add(future)
+                submit(submitted, chunk, 0)
                 submitted += 1
             if not pending:
                 return
             future = next(ahead)
-            number = next(n for n, f in pending.items() if f is future)
-            done[number] = future.result()
-            del pending[number]
+            number = next(n for n, (f, _, _) in pending.items() if f is future)
+            _, chunk, attempt = pending.pop(number)
+            try:
+                done[number] = future.result()
+            except CancelledError:  # every worker holding the scattered work died: send it again
+                if attempt >= RETRIES:
+                    raise
+                shared = self.client.scatter(work, broadcast=True, hash=False)
+                submit(number, chunk, attempt + 1)
             while emitted in done:
                 yield done.pop(emitted)
                 emitted += 1
