@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from rights.config import Settings
+from rights.store import Store, open_store
 from tests.sitesrv import SiteServer
 
 SHARED = Path(os.environ.get("RIGHTS_SHARED", Path(__file__).resolve().parent.parent.parent / "shared"))
@@ -55,6 +56,14 @@ def settings(site: SiteServer, tmp_path: Path) -> Settings:
         max_bytes=1024 * 1024,
         db_path=tmp_path / "rights.db",
     )
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[Store]:
+    """The test's database, open (on the throw-away path `settings` names)."""
+    db = open_store(settings.database())
+    yield db
+    db.close()
 
 
 @pytest.fixture(params=["aiohttp", "httpx"])

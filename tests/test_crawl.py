@@ -6,8 +6,6 @@ import contextlib
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
 from rights.config import Settings
 from rights.store import Store, open_store
 from rights.web.crawl import CrawlEvent, crawl_key, run_crawl
@@ -16,13 +14,6 @@ from rights.web.models import CrawlSummary
 from tests.sitesrv import SiteServer
 
 BLOG = "http://blog.crawl.test/"
-
-
-@pytest.fixture
-def store(settings: Settings) -> Store:
-    db = open_store(settings.database())
-    yield db  # type: ignore[misc]
-    db.close()
 
 
 def crawl(site: SiteServer, settings: Settings, store: Store, *seeds: str, **options: object) -> CrawlSummary:

@@ -8,22 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import pytest
 from warcio.archiveiterator import ArchiveIterator  # a base dependency: these tests never skip
 
 from rights.config import Settings
-from rights.store import Store, open_store
+from rights.store import Store
 from rights.web.crawl import run_crawl
 from tests.sitesrv import SiteServer
 
 BLOG = "http://blog.crawl.test/"
-
-
-@pytest.fixture
-def store(settings: Settings) -> Store:
-    db = open_store(settings.database())
-    yield db  # type: ignore[misc]
-    db.close()
 
 
 def read_warc(path: Path) -> list[dict[str, Any]]:
