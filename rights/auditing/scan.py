@@ -128,12 +128,6 @@ class ScanIndex:
                 self._sources.popitem(last=False)
         return found
 
-    @property
-    def nbytes(self) -> int:
-        """What the workers receive, roughly: the index's arrays and the originals' packed pages."""
-        pages = sum(len(o.packed) for o in self.originals.values())
-        return self.index.nbytes + pages + sum(b.nbytes for b in self.boilerplate.values())
-
 
 def slim_page(page: Page) -> Page:
     """The page as judging a copy reads it: its text blocks, images and article links, title, names and

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 
 from rights.auditing.scan import ArchiveResult, Prepared, ScanIndex, Stored, Work, scan_archive
 from rights.errors import UsageError
@@ -83,7 +82,7 @@ class DaskCluster:
 
         shared = self.client.scatter(work, broadcast=True, hash=False)
         window = 2 * max(1, len(self.client.scheduler_info().get("workers", {})))
-        pending: dict[int, tuple[Any, list[Stored], int]] = {}  # chunk number -> (future, chunk, attempt)
+        pending: dict[str, tuple[int, list[Stored], int]] = {}  # task key -> (chunk number, chunk, attempt)
         done: dict[int, list[Prepared | None]] = {}
         ahead = as_completed()
         chunks = iter(chunks)
@@ -92,7 +91,7 @@ class DaskCluster:
         def submit(number: int, chunk: list[Stored], attempt: int) -> None:
             key = f"rights-originals-{self.batch}-{number}-{attempt}"
             future = self.client.submit(_apply, shared, chunk, key=key, retries=RETRIES, pure=False)
-            pending[number] = (future, chunk, attempt)
+            pending[key] = (number, chunk, attempt)
             ahead.add(future)
 
         while True:
@@ -102,8 +101,7 @@ class DaskCluster:
             if not pending:
                 return
             future = next(ahead)
-            number = next(n for n, (f, _, _) in pending.items() if f is future)
-            _, chunk, attempt = pending.pop(number)
+            number, chunk, attempt = pending.pop(str(future.key))
             try:
                 done[number] = future.result()
             except CancelledError:  # every worker holding the scattered work died: send it again

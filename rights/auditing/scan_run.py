@@ -116,7 +116,6 @@ def run_scan(
             if engine is None:  # our own cluster: it builds the index, then runs the tasks
                 cluster = stack.enter_context(_cluster(workers, scheduler))
                 engine, prepare = _engine(cluster, key, len(parts), folder), cluster.prepare
-            run = engine
             index = build_index(
                 store, policies, site=site, urls=urls, use=use, max_bytes=settings.max_bytes,
                 max_parse_bytes=settings.max_parse_bytes, record_seconds=settings.parse_timeout,
@@ -139,7 +138,7 @@ def run_scan(
                 done = store.scanned_archives(key, run_id)
                 todo = [part for part in parts if part.name not in done]
                 summary.resumed = len(parts) - len(todo)
-                for finished, result in enumerate(run(todo, index), start=1):
+                for finished, result in enumerate(engine(todo, index), start=1):
                     if result.failed:
                         summary.failed[result.archive] = result.failed
                     else:

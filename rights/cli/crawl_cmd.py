@@ -140,10 +140,12 @@ def crawl(
         "max_pages": max_pages, "max_depth": depth, "delay": delay, "concurrency": concurrency, "db_path": db,
         "max_per_host": per_host,
         "resolve": tuple(resolve) if resolve else None, "allow_private": True if allow_private else None,
-        "offline": True if offline else None, "warc_path": checked_warc(warc),
+        "offline": True if offline else None, "warc_path": warc,
     }  # fmt: skip
     settings = load_settings(overrides=overrides)
-    settings = replace(settings, warc_path=checked_warc(settings.warc_path))  # or from rights.toml, RIGHTS_*
+    settings = replace(
+        settings, warc_path=checked_warc(settings.warc_path)
+    )  # --warc, rights.toml or RIGHTS_*
     if watchlist is not None:
         from rights.cli.watch_cmd import run_watch
 

@@ -37,8 +37,8 @@ from rights.policy.verdict import (
     credits_for,
     find_holder,
     governing_policy,
+    holder_verdict,
     hop_for,
-    notice_holder,
 )
 from rights.signals.ai_models import AI_USES, AiSignal, AiUsage
 from rights.signals.license_names import license_name
@@ -219,17 +219,7 @@ def evaluate_ai(chain: Sequence[Link], policies: PolicySet, use: str, usage: AiU
     if policy is not None and policy.id == DEFAULT_POLICY:
         # no licence: the law's default governs, explained in the steps (not the quotation policy's file)
         policy = None
-    return Verdict(
-        verdict=verdict,
-        use=use,
-        governing_policy=policy,
-        governing_reason=reason,
-        origin_name=holder.name,
-        origin_url=holder.url,
-        rights_holder=notice_holder(holder),
-        chain=hops,
-        conditions=tuple(conditions),
-        attribution_line=line,
-        steps=tuple(steps),
-        warnings=tuple(dict.fromkeys(warnings)),
-    )
+    return holder_verdict(
+        holder, hops, verdict=verdict, use=use, policy=policy, reason=reason, conditions=conditions, line=line,
+        steps=steps, warnings=warnings,
+    )  # fmt: skip

@@ -20,7 +20,7 @@ from rights.models import Condition, Evidence
 from rights.policy import PolicySet
 from rights.policy.chain import Link
 from rights.policy.credit import Credits, build_attribution, person_name
-from rights.policy.models import Hop, Policy, Rule, Step, Verdict
+from rights.policy.models import AttributionText, Hop, Policy, Rule, Step, Verdict
 from rights.policy.schema import CONDITION_KINDS
 from rights.policy.sentences import first_sentence, notice_sentence
 from rights.signals.common import fold
@@ -109,6 +109,41 @@ def find_holder(chain: Sequence[Link]) -> tuple[Holder, list[Step]]:
     return Holder(
         name or (registrable_domain(current.url) if current.url else None), current.url, current
     ), steps
+
+
+def holder_verdict(
+    holder: Holder,
+    hops: tuple[Hop, ...],
+    *,
+    verdict: str,
+    use: str,
+    policy: Policy | None,
+    reason: str,
+    conditions: Sequence[Condition] = (),
+    line: AttributionText | None = None,
+    steps: Sequence[Step],
+    warnings: Sequence[str],
+    republisher: Policy | None = None,
+    republisher_conditions: Sequence[Condition] = (),
+) -> Verdict:
+    """A verdict on the holder's terms: the holder's name, address and copyright notice filled in from
+    `holder`, the warnings once each."""
+    return Verdict(
+        verdict=verdict,
+        use=use,
+        governing_policy=policy,
+        governing_reason=reason,
+        origin_name=holder.name,
+        origin_url=holder.url,
+        rights_holder=notice_holder(holder),
+        chain=hops,
+        conditions=tuple(conditions),
+        attribution_line=line,
+        steps=tuple(steps),
+        warnings=tuple(dict.fromkeys(warnings)),
+        republisher_policy=republisher,
+        republisher_conditions=tuple(republisher_conditions),
+    )
 
 
 def notice_holder(holder: Holder) -> str | None:
@@ -240,22 +275,10 @@ def evaluate(chain: Sequence[Link], policies: PolicySet, use: str, *, modified: 
     line = build_attribution(policy, credits, conditions, use=use, modified=modified, template=template)
     if line is None:
         warnings.append(NO_CREDIT_LINE)
-    return Verdict(
-        verdict=verdict,
-        use=use,
-        governing_policy=policy,
-        governing_reason=reason,
-        origin_name=holder.name,
-        origin_url=holder.url,
-        rights_holder=notice_holder(holder),
-        chain=hops,
-        conditions=tuple(conditions),
-        attribution_line=line,
-        steps=tuple(steps),
-        warnings=tuple(dict.fromkeys(warnings)),
-        republisher_policy=republisher,
-        republisher_conditions=tuple(republisher_conditions),
-    )
+    return holder_verdict(
+        holder, hops, verdict=verdict, use=use, policy=policy, reason=reason, conditions=conditions, line=line,
+        steps=steps, warnings=warnings, republisher=republisher, republisher_conditions=republisher_conditions,
+    )  # fmt: skip
 
 
 def _ask(holder: Holder, credits: Credits, conditions: list[Condition], verdict: str) -> list[Condition]:
@@ -512,19 +535,15 @@ def _from_page_terms(
     terms = sig.reuse_terms if sig else None
     if terms is None:
         steps.append(Step(f"No policy applies ({reason})."))
-        return Verdict(
+        return holder_verdict(
+            holder,
+            hops,
             verdict="unknown",
             use=use,
-            governing_policy=None,
-            governing_reason=reason,
-            origin_name=holder.name,
-            origin_url=holder.url,
-            rights_holder=notice_holder(holder),
-            chain=hops,
-            conditions=(),
-            attribution_line=None,
-            steps=tuple(steps),
-            warnings=tuple(warnings),
+            policy=None,
+            reason=reason,
+            steps=steps,
+            warnings=warnings,
         )
     evidence: tuple[Evidence, ...] = terms.evidence[:2]
     steps.append(
@@ -550,17 +569,7 @@ def _from_page_terms(
     line = build_attribution(None, credits, conditions, use=use, modified=modified)
     if line is None:
         warnings.append(NO_CREDIT_LINE)
-    return Verdict(
-        verdict=verdict,
-        use=use,
-        governing_policy=None,
-        governing_reason=reason,
-        origin_name=holder.name,
-        origin_url=holder.url,
-        rights_holder=notice_holder(holder),
-        chain=hops,
-        conditions=tuple(conditions),
-        attribution_line=line,
-        steps=tuple(steps),
-        warnings=tuple(warnings),
-    )
+    return holder_verdict(
+        holder, hops, verdict=verdict, use=use, policy=None, reason=reason, conditions=conditions, line=line,
+        steps=steps, warnings=warnings,
+    )  # fmt: skip
