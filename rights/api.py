@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rights.auditing.models import AuditReport
-from rights.config import Settings, settings_from
+from rights.config import DEFAULT_SPLIT, Settings, settings_from
 from rights.errors import FetchError, InputError, RightsError, UsageError
 from rights.matching import (
     DEFAULT_SETTINGS,
@@ -56,7 +56,6 @@ from rights.signals.ai_usage import combine, read_page_ai
 from rights.signals.common import PageText
 from rights.signals.models import Signals
 from rights.urls import registrable_domain
-from rights.web.archive.parts import DEFAULT_SPLIT
 from rights.web.fetch.sync import SharedFetcher, fetch_page
 
 if TYPE_CHECKING:

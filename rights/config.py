@@ -16,6 +16,8 @@ from typing import Any
 from rights import __version__
 from rights.errors import ConfigError
 
+DEFAULT_SPLIT = "256MB"  # `rights scan`: gzip archives larger than this are read as byte ranges of it
+
 DEFAULT_CONTACT_URL = "https://github.com/rights-tool/rights"
 DEFAULT_USER_AGENT = f"rights/{__version__} (+{DEFAULT_CONTACT_URL})"
 PRODUCT_TOKEN = "rights"

@@ -19,9 +19,8 @@ from rights.cli.common import (
     fails_cleanly,
     settings_with_db,
 )
+from rights.config import DEFAULT_SPLIT
 from rights.errors import UsageError
-from rights.report.audit_common import kind_label
-from rights.web.archive.parts import DEFAULT_SPLIT
 
 if TYPE_CHECKING:
     from rights.auditing.scan import ArchiveResult
@@ -71,6 +70,8 @@ def _detail_lines(summary: ScanSummary, *, failed: bool = True) -> list[str]:
         lines += [
             f"  failed (rerun to retry): {archive}: {error}" for archive, error in summary.failed.items()
         ]
+    from rights.report.audit_common import kind_label
+
     for f in summary.findings:
         capture = f.get("capture") or {}
         lines.append(

@@ -27,7 +27,6 @@ from typing import Any, Protocol
 from rights.web.archive.sources import ArchiveSource
 
 SPLITTABLE = (".warc.gz", ".wet.gz")
-DEFAULT_SPLIT = "256MB"
 _UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "kib": 1 << 10, "m": 10**6, "mb": 10**6, "mib": 1 << 20,
           "g": 10**9, "gb": 10**9, "gib": 1 << 30, "t": 10**12, "tb": 10**12, "tib": 1 << 40}  # fmt: skip
 _MEMBER = b"\x1f\x8b\x08"
